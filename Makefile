@@ -1,0 +1,63 @@
+# ips-emulator: `make serve` and `make test` do all set-up on a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8080
+HOST   ?= 127.0.0.1
+STAMP  := $(VENV)/.installed-stamp
+DOMAIN := ips_emulator
+MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
+SOURCES := src tests examples
+
+.PHONY: help install catalogs serve test lint typecheck unit locales wsdl clean
+
+help:
+	@echo "make serve [PORT=8080]  set up and serve the emulator with the demo data"
+	@echo "make test               set up, then lint, type-check and run the whole suite"
+	@echo "make locales            extract message templates, update and compile catalogs"
+	@echo "make wsdl               regenerate wsdl/ from the protocol declarations"
+
+# The venv is rebuilt only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+locales/%/LC_MESSAGES/$(DOMAIN).mo: locales/%/LC_MESSAGES/$(DOMAIN).po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@ -l $* --domain $(DOMAIN)
+
+catalogs: $(MO)
+
+serve: $(STAMP) catalogs
+	$(BIN)/ips-emulator serve --host $(HOST) --port $(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP) catalogs
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+# Babel extract -> update -> compile. The template has no header or locations,
+# so it changes only when a message does.
+locales: $(STAMP)
+	$(BIN)/pybabel extract --no-default-keywords -k N_ --sort-output --no-wrap \
+		--no-location --omit-header -o locales/$(DOMAIN).pot src/$(DOMAIN)
+	$(BIN)/pybabel update -i locales/$(DOMAIN).pot -d locales -D $(DOMAIN) \
+		--no-wrap --no-fuzzy-matching --ignore-obsolete
+	$(MAKE) catalogs
+
+wsdl: $(STAMP)
+	$(BIN)/ips-emulator wsdl 2008-01-15 -o wsdl/IpsApi-2008-01-15.wsdl
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache ips-emulator.db*
+	find locales -name '*.mo' -delete

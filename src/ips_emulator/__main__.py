@@ -1,0 +1,3 @@
+from ips_emulator.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The emulator's behaviour in plain Python: no spyne, no SQL."""

@@ -1,0 +1,68 @@
+"""Authentication and authorization (faults from ``faults/`` of the reference)."""
+
+from __future__ import annotations
+
+from ips_emulator.domain.context import Caller, Credentials, RequestScope
+from ips_emulator.domain.passwords import verify_password
+from ips_emulator.domain.records import CompanyRecord
+from ips_emulator.domain.roles import AUTHORIZED_ROLES
+from ips_emulator.errors import AuthenticationError, AuthorizationError, FaultCode
+from ips_emulator.storage import directory
+
+
+def authenticate(scope: RequestScope, credentials: Credentials | None) -> Caller:
+    """The caller behind ``credentials``; the fault the real service gives otherwise."""
+    if credentials is None or not credentials.user:
+        raise AuthenticationError(
+            FaultCode.AUTHENTICATION_FAULT_CODE_NO_CREDENTIALS,
+            "The request could not be authenticated: no credentials were given "
+            "(authHeader, AuthUser/AuthPassword or HTTP Basic).",
+        )
+    user = directory.find_user_by_email(scope.session, credentials.user)
+    if user is None or not verify_password(credentials.password, user.password_hash):
+        raise AuthenticationError(
+            FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS, "Invalid username/password"
+        )
+    if not user.is_valid:
+        raise AuthenticationError(
+            FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_USER,
+            f"User '{user.email}' is not a valid (active) user.",
+        )
+    caller = Caller(user_id=user.id, user_handle=user.handle, email=user.email, role=user.role)
+    scope.caller = caller
+    return caller
+
+
+def authorize_operation(caller: Caller, operation: str) -> None:
+    if caller.role not in AUTHORIZED_ROLES.get(operation, frozenset()):
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_NO_OPERATION_PERMISSION,
+            f"User does not have permission to access operation '{operation}'",
+        )
+
+
+def company_for_caller(scope: RequestScope, company_handle: str) -> CompanyRecord:
+    """The company ``company_handle`` names, if the caller may act on it.
+
+    Unknown handle: 20000 (INVALID_COMPANY). A company the caller is not a
+    member of: 20006 (ILLEGAL_COMPANY); IpsAdmin may act on every company.
+    """
+    caller = _require_caller(scope)
+    company = directory.find_company_by_handle(scope.session, company_handle)
+    if company is None:
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_COMPANY,
+            f"Invalid companyHandle '{company_handle}': no such company.",
+        )
+    if not caller.is_global and not directory.is_member(scope.session, caller.user_id, company.id):
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_COMPANY,
+            f"User is not a member of the company with companyHandle '{company_handle}'.",
+        )
+    return company
+
+
+def _require_caller(scope: RequestScope) -> Caller:
+    if scope.caller is None:  # a programming error: protocol authenticates first
+        raise RuntimeError("request scope has no authenticated caller")
+    return scope.caller

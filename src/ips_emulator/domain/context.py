@@ -1,0 +1,48 @@
+"""Who is calling, and what one request may use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ips_emulator.domain.clock import Clock
+from ips_emulator.domain.messages import Gettext
+from ips_emulator.domain.roles import GLOBAL_ROLES, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """Credentials as the request carried them, wherever they came from."""
+
+    user: str
+    password: str
+    #: "authHeader", "legacy" (AuthUser/AuthPassword) or "basic" (HTTP Basic).
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    user_id: int
+    user_handle: str
+    email: str
+    role: Role
+
+    @property
+    def is_global(self) -> bool:
+        """True when the caller may act on any company (IpsAdmin)."""
+        return self.role in GLOBAL_ROLES
+
+
+@dataclass(slots=True)
+class RequestScope:
+    """What the domain may use while it serves one call.
+
+    ``session`` is the storage session, opaque to the domain: it only hands it on
+    to ``ips_emulator.storage`` functions.
+    """
+
+    session: Any
+    clock: Clock
+    gettext: Gettext
+    locale: str
+    caller: Caller | None = None

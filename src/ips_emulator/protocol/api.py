@@ -1,0 +1,21 @@
+"""The published API: every struct and operation, and the versions served."""
+
+from __future__ import annotations
+
+from ips_emulator.ns import IPS_2008_01_15
+from ips_emulator.protocol import job_logs, types
+from ips_emulator.protocol.schema import Registry
+
+#: API version -> target namespace of its operations and types.
+VERSION_NAMESPACES = {"2008-01-15": IPS_2008_01_15}
+NAMESPACE_VERSIONS = {ns: version for version, ns in VERSION_NAMESPACES.items()}
+
+
+def build_registry() -> Registry:
+    registry = Registry()
+    registry.add_structs(types.JOB_LOG_STRUCTS)
+    registry.add_operations(job_logs.OPERATIONS)
+    return registry
+
+
+REGISTRY = build_registry()

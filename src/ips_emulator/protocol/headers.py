@@ -1,0 +1,100 @@
+"""Reading ``authHeader`` (and the legacy ``AuthUser``/``AuthPassword``) from a request.
+
+Real clients send ``authHeader`` in ``http://www.scene7.com/IpsApi/xsd``, in the
+body's versioned namespace, with its children in any order; its children are
+matched by local name. Values a client gets wrong (``gzipResponse`` that is not
+a boolean, an impossible ``faultHttpStatusCode``) are ignored, never faulted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ips_emulator.domain.context import Credentials
+from ips_emulator.ns import IPS_LEGACY_AUTH, IPS_XSD
+
+_TRUE = frozenset({"true", "1"})
+_FALSE = frozenset({"false", "0"})
+
+
+@dataclass(frozen=True, slots=True)
+class AuthHeader:
+    user: str | None = None
+    password: str | None = None
+    locale: str | None = None
+    app_name: str | None = None
+    app_version: str | None = None
+    gzip_response: bool | None = None
+    fault_http_status_code: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestHeaders:
+    auth: AuthHeader | None
+    legacy_user: str | None = None
+    legacy_password: str | None = None
+
+    def credentials(self, basic: tuple[str, str] | None) -> Credentials | None:
+        """Credentials by precedence: authHeader, then AuthUser/AuthPassword, then Basic."""
+        if self.auth is not None and self.auth.user:
+            return Credentials(self.auth.user, self.auth.password or "", "authHeader")
+        if self.legacy_user:
+            return Credentials(self.legacy_user, self.legacy_password or "", "legacy")
+        if basic is not None and basic[0]:
+            return Credentials(basic[0], basic[1], "basic")
+        return None
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _text(element: etree._Element) -> str:
+    return (element.text or "").strip()
+
+
+def _boolean(text: str) -> bool | None:
+    lowered = text.lower()
+    return True if lowered in _TRUE else False if lowered in _FALSE else None
+
+
+def _status(text: str) -> int | None:
+    try:
+        code = int(text)
+    except ValueError:
+        return None
+    return code if 100 <= code <= 599 else None
+
+
+def _auth_header(element: etree._Element) -> AuthHeader:
+    values = {_local(child.tag): _text(child) for child in element if _local(child.tag)}
+    gzip = values.get("gzipResponse")
+    status = values.get("faultHttpStatusCode")
+    return AuthHeader(
+        user=values.get("user"),
+        password=values.get("password"),
+        locale=values.get("locale") or None,
+        app_name=values.get("appName"),
+        app_version=values.get("appVersion"),
+        gzip_response=_boolean(gzip) if gzip is not None else None,
+        fault_http_status_code=_status(status) if status is not None else None,
+    )
+
+
+def read_headers(
+    elements: Iterable[etree._Element] | None, body_namespace: str | None
+) -> RequestHeaders:
+    auth: AuthHeader | None = None
+    legacy: dict[str, str] = {}
+    for element in elements or ():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        qname = etree.QName(element)
+        if qname.localname == "authHeader" and qname.namespace in (IPS_XSD, body_namespace):
+            auth = _auth_header(element)
+        elif qname.namespace == IPS_LEGACY_AUTH and qname.localname in ("AuthUser", "AuthPassword"):
+            legacy[qname.localname] = _text(element)
+    return RequestHeaders(auth, legacy.get("AuthUser"), legacy.get("AuthPassword"))

@@ -1,0 +1,59 @@
+"""spyne models built from the declarations in ``schema``, one set per API version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spyne import Boolean, ComplexModel, DateTime, Double, Integer, Long, Unicode
+
+from ips_emulator.protocol.schema import (
+    BOOLEAN,
+    DATETIME,
+    DOUBLE,
+    INT,
+    LONG,
+    STRING,
+    Field,
+    Operation,
+    Registry,
+)
+
+_SIMPLE: dict[str, Any] = {
+    STRING: Unicode,
+    INT: Integer,
+    LONG: Long,
+    BOOLEAN: Boolean,
+    DATETIME: DateTime,
+    DOUBLE: Double,
+}
+
+
+class VersionModels:
+    """The spyne ComplexModel classes of one API version, built on first use."""
+
+    def __init__(self, registry: Registry, version: str, namespace: str) -> None:
+        self.registry = registry
+        self.version = version
+        self.namespace = namespace
+        self._classes: dict[str, Any] = {}
+
+    def _type(self, f: Field) -> Any:
+        base = _SIMPLE.get(f.type) or self.struct_class(f.type)
+        kwargs: dict[str, Any] = {"min_occurs": f.min_occurs}
+        kwargs["max_occurs"] = "unbounded" if f.max_occurs is None else f.max_occurs
+        return base.customize(**kwargs)
+
+    def _complex(self, name: str, fields: tuple[Field, ...]) -> Any:
+        members = [(f.name, self._type(f)) for f in fields if f.in_version(self.version)]
+        return type(name, (ComplexModel,), {"__namespace__": self.namespace, "_type_info": members})
+
+    def struct_class(self, name: str) -> Any:
+        if name not in self._classes:
+            self._classes[name] = self._complex(name, self.registry.structs[name].fields)
+        return self._classes[name]
+
+    def param_class(self, op: Operation) -> Any:
+        return self._complex(op.param_element, op.param)
+
+    def return_class(self, op: Operation) -> Any:
+        return self._complex(op.return_element, op.result)

@@ -1,0 +1,224 @@
+"""Writes the WSDL of an API version from the declarations, in the style of Adobe's WSDLs.
+
+The committed files in ``wsdl/`` are this module's output (``make wsdl``); a
+test regenerates them and fails on any drift, and the server serves the
+committed file. Layout follows the real 2013-02-15 WSDL: definitions in
+``http://www.scene7.com/IpsApi``, types in the versioned namespace, faults and
+``authHeader`` in ``http://www.scene7.com/IpsApi/xsd``, one ``message`` per
+input/output, ``IpsApiPortType``, ``IpsApiServiceSoapBinding``, ``IpsApiService``.
+"""
+
+from __future__ import annotations
+
+from ips_emulator.ns import IPS_WSDL, IPS_XSD
+from ips_emulator.protocol.schema import SIMPLE_TYPES, Field, Operation, Registry
+
+#: Stands in for the real address in the committed file; replaced when served.
+ADDRESS_PLACEHOLDER = "http://ips-emulator.invalid/scene7/services/IpsApiService"
+FAULTS = ("ipsApiFault", "authenticationFault", "authorizationFault")
+
+# authHeader as the IPS reference gives it for 4.0 (protocol.md): a sequence
+# with user and password required. Later versions use an all-optional xs:all.
+_AUTH_HEADER_2008 = (
+    ("user", "string", 1),
+    ("password", "string", 1),
+    ("locale", "string", 0),
+    ("appName", "string", 0),
+    ("appVersion", "string", 0),
+    ("gzipResponse", "boolean", 0),
+    ("faultHttpStatusCode", "int", 0),
+)
+
+
+def _element(f: Field, indent: str) -> str:
+    type_ = f"xsd:{f.type}" if f.type in SIMPLE_TYPES else f"types:{f.type}"
+    attrs = f'name="{f.name}" type="{type_}"'
+    if f.min_occurs != 1:
+        attrs += f' minOccurs="{f.min_occurs}"'
+    if f.max_occurs != 1:
+        attrs += f' maxOccurs="{"unbounded" if f.max_occurs is None else f.max_occurs}"'
+    return f"{indent}<element {attrs} />"
+
+
+def _sequence(fields: list[Field], indent: str) -> list[str]:
+    if not fields:
+        return [f"{indent}<sequence />"]
+    return [
+        f"{indent}<sequence>",
+        *(_element(f, indent + "  ") for f in fields),
+        f"{indent}</sequence>",
+    ]
+
+
+class WsdlWriter:
+    def __init__(self, registry: Registry, version: str, namespace: str) -> None:
+        self.registry = registry
+        self.version = version
+        self.namespace = namespace
+        self.operations = registry.operations_in(version)
+
+    def _fields(self, fields: tuple[Field, ...]) -> list[Field]:
+        return [f for f in fields if f.in_version(self.version)]
+
+    def _types_schema(self) -> list[str]:
+        ns = self.namespace
+        lines = [
+            '    <schema xmlns="http://www.w3.org/2001/XMLSchema" '
+            'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+            f'xmlns:types="{ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            f'targetNamespace="{ns}" elementFormDefault="qualified">'
+        ]
+        for s in self.registry.structs_used(self.version):
+            lines.append(f'      <complexType name="{s.name}">')
+            lines += _sequence(self._fields(s.fields), "        ")
+            lines.append("      </complexType>")
+        for op in self.operations:
+            for name, fields in ((op.param_element, op.param), (op.return_element, op.result)):
+                lines += [f'      <element name="{name}">', "        <complexType>"]
+                lines += _sequence(self._fields(fields), "          ")
+                lines += ["        </complexType>", "      </element>"]
+        lines.append("    </schema>")
+        return lines
+
+    def _header_schema(self) -> list[str]:
+        lines = [
+            '    <schema xmlns="http://www.w3.org/2001/XMLSchema" '
+            'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+            f'xmlns:types="{IPS_XSD}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            f'targetNamespace="{IPS_XSD}" elementFormDefault="qualified">'
+        ]
+        for fault in FAULTS:
+            lines += [
+                f'      <element name="{fault}">',
+                "        <complexType>",
+                "          <sequence>",
+                '            <element name="code" type="xsd:int" />',
+                '            <element name="reason" type="xsd:string" />',
+                "          </sequence>",
+                '          <anyAttribute namespace="##other" processContents="lax" />',
+                "        </complexType>",
+                "      </element>",
+            ]
+        lines += [
+            '      <element name="authHeader">',
+            "        <complexType>",
+            "          <sequence>",
+        ]
+        for name, type_, min_occurs in _AUTH_HEADER_2008:
+            occurs = "" if min_occurs else ' minOccurs="0"'
+            lines.append(f'            <element name="{name}" type="xsd:{type_}"{occurs} />')
+        lines += [
+            "          </sequence>",
+            '          <anyAttribute namespace="##other" processContents="lax" />',
+            "        </complexType>",
+            "      </element>",
+            "    </schema>",
+        ]
+        return lines
+
+    def _messages(self) -> list[str]:
+        lines: list[str] = []
+        for op in self.operations:
+            lines += [
+                f'  <message name="{op.name}">',
+                f'    <part element="types:{op.param_element}" name="input"/>',
+                "  </message>",
+                f'  <message name="{op.name}Response">',
+                f'    <part element="types:{op.return_element}" name="output"/>',
+                "  </message>",
+                "",
+            ]
+        for fault in FAULTS:
+            lines += [
+                f'  <message name="{fault}Exception">',
+                f'    <part element="flt:{fault}" name="fault"/>',
+                "  </message>",
+                "",
+            ]
+        lines += [
+            '  <message name="authHeader">',
+            '    <part element="hdr:authHeader" name="authHeader"/>',
+            "  </message>",
+            "",
+        ]
+        return lines
+
+    def _port_type(self) -> list[str]:
+        lines = ['  <portType name="IpsApiPortType">']
+        for op in self.operations:
+            lines += [
+                f'    <operation name="{op.name}">',
+                f'      <input message="tns:{op.name}" name="{op.name}"/>',
+                f'      <output message="tns:{op.name}Response" name="{op.name}Response"/>',
+                *(f'      <fault message="tns:{f}Exception" name="{f}"/>' for f in FAULTS),
+                "    </operation>",
+            ]
+        lines += ["  </portType>", ""]
+        return lines
+
+    def _binding_operation(self, op: Operation) -> list[str]:
+        body = f'<soap:body namespace="{IPS_WSDL}" use="literal"/>'
+        lines = [
+            f'    <operation name="{op.name}">',
+            f'      <soap:operation soapAction="{op.name}"/>',
+            f'      <input name="{op.name}">',
+            f"        {body}",
+            f'        <soap:header message="tns:authHeader" part="authHeader" '
+            f'namespace="{IPS_WSDL}" use="literal"/>',
+            "      </input>",
+            f'      <output name="{op.name}Response">',
+            f"        {body}",
+            "      </output>",
+        ]
+        for fault in FAULTS:
+            lines += [
+                f'      <fault name="{fault}">',
+                f'        <soap:fault namespace="{IPS_WSDL}" use="literal"/>',
+                "      </fault>",
+            ]
+        lines.append("    </operation>")
+        return lines
+
+    def _binding(self) -> list[str]:
+        lines = [
+            '  <binding name="IpsApiServiceSoapBinding" type="tns:IpsApiPortType">',
+            '    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>',
+        ]
+        for op in self.operations:
+            lines += self._binding_operation(op)
+        lines += ["  </binding>", ""]
+        return lines
+
+    def write(self) -> str:
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<definitions name="IpsApi"',
+            f'    targetNamespace="{IPS_WSDL}"',
+            '    xmlns="http://schemas.xmlsoap.org/wsdl/"',
+            '    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"',
+            f'    xmlns:tns="{IPS_WSDL}"',
+            f'    xmlns:types="{self.namespace}"',
+            f'    xmlns:hdr="{IPS_XSD}"',
+            f'    xmlns:flt="{IPS_XSD}">',
+            "",
+            "  <types>",
+            *self._types_schema(),
+            "",
+            *self._header_schema(),
+            "  </types>",
+            "",
+            *self._messages(),
+            *self._port_type(),
+            *self._binding(),
+            '  <service name="IpsApiService">',
+            '    <port binding="tns:IpsApiServiceSoapBinding" name="IpsApiSoapPort">',
+            f'      <soap:address location="{ADDRESS_PLACEHOLDER}"/>',
+            "    </port>",
+            "  </service>",
+            "</definitions>",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def wsdl_file_name(version: str) -> str:
+    return "IpsApi.wsdl" if version == "xsd" else f"IpsApi-{version}.wsdl"

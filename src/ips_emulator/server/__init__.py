@@ -1,0 +1,1 @@
+"""The HTTP side: app factory, WSDL serving, the threaded runner."""

@@ -1,0 +1,135 @@
+"""The WSGI application: the SOAP endpoint and the WSDL at the real IPS paths."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import zlib
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from ips_emulator.config import Settings
+from ips_emulator.domain.clock import Clock, SystemClock
+from ips_emulator.domain.seed import load_seed
+from ips_emulator.i18n import Catalogs
+from ips_emulator.protocol.endpoint import SoapEndpoint, SoapRequest, SoapResponse
+from ips_emulator.resources import data_dir, package_file
+from ips_emulator.server.wsdl import WsdlFiles
+from ips_emulator.storage.db import Database
+from ips_emulator.storage.directory import has_companies
+
+log = logging.getLogger(__name__)
+
+SERVICE_PATH = "/scene7/services/IpsApiService"
+DEFAULT_WSDL = "IpsApi-2008-01-15.wsdl"
+MAX_BODY = 10 * 1024 * 1024
+
+_ROUTES = Map(
+    [
+        Rule(SERVICE_PATH, endpoint="service", methods=["GET", "POST"]),
+        Rule("/scene7/webservice/<name>", endpoint="wsdl", methods=["GET"]),
+        Rule("/scene7/<name>", endpoint="wsdl", methods=["GET"]),
+    ]
+)
+
+
+def load_demo_data(database: Database) -> bool:
+    """Load the documented example into an empty database; True if it was loaded."""
+    with database.session() as session:
+        if has_companies(session):
+            return False
+        load_seed(session, json.loads(package_file("demo.json").read_text(encoding="utf-8")))
+    return True
+
+
+class EmulatorApp:
+    """The emulator as a WSGI application (see ``create_app``)."""
+
+    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.database = Database(settings.database_url)
+        self.database.create_schema()
+        if settings.load_demo:
+            load_demo_data(self.database)
+        self.catalogs = Catalogs(data_dir("locales"), settings.default_locale)
+        self.soap = SoapEndpoint(
+            self.database.session, self.catalogs, self.clock, ZoneInfo(settings.timezone)
+        )
+        self.wsdl = WsdlFiles(data_dir("wsdl"))
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        request = Request(environ)
+        try:
+            response = self.dispatch(request)
+        except HTTPException as exc:
+            response = exc.get_response(environ)
+        return response(environ, start_response)
+
+    def dispatch(self, request: Request) -> Response:
+        adapter = _ROUTES.bind_to_environ(request.environ)
+        endpoint, args = adapter.match()
+        if endpoint == "wsdl":
+            return self.serve_wsdl(request, args["name"])
+        if request.method == "GET":
+            if any(key.lower() == "wsdl" for key in request.args):
+                return self.serve_wsdl(request, DEFAULT_WSDL)
+            raise MethodNotAllowed(
+                valid_methods=["POST"],
+                description="POST SOAP requests here; the WSDL is at ?wsdl or "
+                f"/scene7/webservice/{DEFAULT_WSDL}.",
+            )
+        return self.serve_soap(request)
+
+    def serve_wsdl(self, request: Request, name: str) -> Response:
+        service_url = request.args.get("serviceUrl") or request.host_url.rstrip("/") + SERVICE_PATH
+        body = self.wsdl.render(name, service_url)
+        if body is None:
+            raise NotFound(f"No WSDL named {name!r}; served: {', '.join(self.wsdl.names())}.")
+        return Response(body, content_type="text/xml;charset=UTF-8")
+
+    def serve_soap(self, request: Request) -> Response:
+        auth = request.authorization
+        basic = (
+            (auth.username or "", auth.password or "") if auth and auth.type == "basic" else None
+        )
+        soap_request = SoapRequest(
+            body=_request_body(request),
+            basic_credentials=basic,
+            accept_language=request.headers.get("Accept-Language"),
+        )
+        return _http_response(request, self.soap.handle(soap_request))
+
+
+def _request_body(request: Request) -> bytes:
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise RequestEntityTooLarge(f"Request bodies are limited to {MAX_BODY} bytes.")
+    data = request.stream.read(MAX_BODY + 1)
+    if len(data) > MAX_BODY:
+        raise RequestEntityTooLarge(f"Request bodies are limited to {MAX_BODY} bytes.")
+    if request.headers.get("Content-Encoding", "").lower() == "gzip":
+        decompressor = zlib.decompressobj(wbits=31)
+        data = decompressor.decompress(data, MAX_BODY + 1)
+        if len(data) > MAX_BODY:
+            raise RequestEntityTooLarge(f"Request bodies are limited to {MAX_BODY} bytes.")
+    return data
+
+
+def _http_response(request: Request, answer: SoapResponse) -> Response:
+    body = answer.body
+    headers = {}
+    accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    if answer.gzip is True or (answer.gzip is None and accepts_gzip):
+        body = gzip.compress(body, compresslevel=5)
+        headers["Content-Encoding"] = "gzip"
+    return Response(body, status=answer.status, content_type=answer.content_type, headers=headers)
+
+
+def create_app(settings: Settings | None = None, clock: Clock | None = None) -> EmulatorApp:
+    """The emulator's WSGI application for ``settings`` (default: from the environment)."""
+    return EmulatorApp(settings or Settings.from_env(), clock)

@@ -1,0 +1,58 @@
+"""Run the emulator on a real port in a background thread (tests, the pytest plugin)."""
+
+from __future__ import annotations
+
+import threading
+from types import TracebackType
+
+from waitress.server import create_server
+
+from ips_emulator.server.app import EmulatorApp
+
+SERVICE_PATH = "/scene7/services/IpsApiService"
+
+
+class EmulatorServer:
+    """``EmulatorApp`` served by waitress on ``host:port`` (0 picks a free port)."""
+
+    def __init__(self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app
+        self._server = create_server(app, host=host, port=port, threads=8, ident="ips-emulator")
+        self.host = host
+        self.port: int = self._server.effective_port  # type: ignore[union-attr]
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def service_url(self) -> str:
+        return self.url + SERVICE_PATH
+
+    @property
+    def wsdl_url(self) -> str:
+        return f"{self.url}/scene7/webservice/IpsApi-2008-01-15.wsdl"
+
+    def start(self) -> EmulatorServer:
+        self._thread = threading.Thread(target=self._server.run, name="ips-emulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        self.app.database.dispose()
+
+    def __enter__(self) -> EmulatorServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

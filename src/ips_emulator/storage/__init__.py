@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models and queries; the only package that writes SQL."""

@@ -1,0 +1,94 @@
+"""Companies, users and memberships."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ips_emulator.domain.records import CompanyRecord, UserRecord
+from ips_emulator.domain.roles import Role
+from ips_emulator.storage.tables import Company, Membership, User
+
+
+def _company(row: Company) -> CompanyRecord:
+    return CompanyRecord(row.id, row.handle, row.name, row.root_path, row.expires)
+
+
+def _user(row: User) -> UserRecord:
+    return UserRecord(
+        id=row.id,
+        handle=row.handle,
+        email=row.email,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        role=Role(row.role),
+        password_hash=row.password_hash,
+        is_valid=row.is_valid,
+    )
+
+
+def find_user_by_email(session: Session, email: str) -> UserRecord | None:
+    row = session.scalars(select(User).where(User.email_key == email.strip().lower())).first()
+    return None if row is None else _user(row)
+
+
+def find_company_by_handle(session: Session, handle: str) -> CompanyRecord | None:
+    row = session.scalars(select(Company).where(Company.handle == handle)).first()
+    return None if row is None else _company(row)
+
+
+def is_member(session: Session, user_id: int, company_id: int) -> bool:
+    found = session.scalar(
+        select(Membership.is_active).where(
+            Membership.user_id == user_id, Membership.company_id == company_id
+        )
+    )
+    return bool(found)
+
+
+def add_company(
+    session: Session, name: str, root_path: str, expires: datetime | None, handle: str | None
+) -> CompanyRecord:
+    row = Company(handle=handle or "", name=name, root_path=root_path, expires=expires)
+    session.add(row)
+    session.flush()
+    if not handle:
+        row.handle = f"c|{row.id}"
+    return _company(row)
+
+
+def add_user(
+    session: Session,
+    email: str,
+    password_hash: str,
+    role: Role,
+    first_name: str = "",
+    last_name: str = "",
+    handle: str | None = None,
+) -> UserRecord:
+    row = User(
+        handle=handle or "",
+        email_key=email.lower(),
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        role=role.value,
+        password_hash=password_hash,
+        is_valid=True,
+    )
+    session.add(row)
+    session.flush()
+    if not handle:
+        row.handle = f"u|{row.id}|{email}"
+    return _user(row)
+
+
+def add_membership(session: Session, user_id: int, company_id: int) -> None:
+    session.add(Membership(user_id=user_id, company_id=company_id, is_active=True))
+    session.flush()
+
+
+def has_companies(session: Session) -> bool:
+    return session.scalar(select(Company.id).limit(1)) is not None

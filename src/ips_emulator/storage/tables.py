@@ -1,0 +1,132 @@
+"""SQLAlchemy 2 tables of the emulator's state.
+
+Dates are stored as naive UTC (``UtcDateTime``) so SQLite and PostgreSQL agree;
+they come back timezone-aware. A job-log entry stores a message template id and
+its parameters, never rendered text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Company(Base):
+    __tablename__ = "company"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    root_path: Mapped[str] = mapped_column(String(400))
+    expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class User(Base):
+    __tablename__ = "ips_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(300), unique=True)
+    #: Lower-cased e-mail: logins are case-insensitive, as e-mail addresses are.
+    email_key: Mapped[str] = mapped_column(String(254), unique=True)
+    email: Mapped[str] = mapped_column(String(254))
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(40))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_valid: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_expires: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("ips_user.id"), primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), primary_key=True)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Asset(Base):
+    __tablename__ = "asset"
+    __table_args__ = (UniqueConstraint("company_id", "folder", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(200), unique=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)
+    #: Folder path below the company root, with a trailing "/" ("" for the root).
+    folder: Mapped[str] = mapped_column(String(1000), default="")
+    name: Mapped[str] = mapped_column(String(400))
+    asset_type: Mapped[str] = mapped_column(String(40))
+    created: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Job(Base):
+    __tablename__ = "job"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(600), unique=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)
+    submit_user_id: Mapped[int] = mapped_column(ForeignKey("ips_user.id"), index=True)
+    #: The name the job runs under (may carry a uniqueness suffix).
+    name: Mapped[str] = mapped_column(String(400))
+    #: The name given to submitJob.
+    original_name: Mapped[str] = mapped_column(String(400), index=True)
+    #: Job Types constant (UrlUpload, ImageServingPublish, ...).
+    job_type: Mapped[str] = mapped_column(String(60))
+    locale: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(UtcDateTime())
+    end_date: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class JobLogEntry(Base):
+    __tablename__ = "job_log_entry"
+    __table_args__ = (
+        Index("ix_entry_asset_created", "asset_id", "created", "id"),
+        Index("ix_entry_job_created", "job_id", "created", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("job.id"))
+    asset_id: Mapped[int | None] = mapped_column(ForeignKey("asset.id"))
+    #: Job Log Types constant (UploadSuccess, FileUpdated, ...).
+    log_type: Mapped[str] = mapped_column(String(60))
+    template_id: Mapped[str] = mapped_column(String(80))
+    params: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    created: Mapped[datetime] = mapped_column(UtcDateTime())

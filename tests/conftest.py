@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zeep
+
+from ips_emulator import EmulatorServer, Settings, create_app
+from ips_emulator.config import sqlite_url
+from tests.helpers import DEMO_PASSWORD, DEMO_USER
+
+ServerFactory = Callable[..., EmulatorServer]
+
+
+@pytest.fixture(scope="session")
+def make_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerFactory]:
+    """Start real emulator servers (waitress on a free port, throw-away SQLite)."""
+    started: list[EmulatorServer] = []
+
+    def start(**settings: Any) -> EmulatorServer:
+        db: Path = tmp_path_factory.mktemp("db") / "ips.db"
+        settings.setdefault("database_url", sqlite_url(db))
+        server = EmulatorServer(create_app(Settings(**settings))).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(make_server: ServerFactory) -> EmulatorServer:
+    """A server with the demo data and default settings (UTC, en-US)."""
+    return make_server()
+
+
+@pytest.fixture(scope="session")
+def pacific_server(make_server: ServerFactory) -> EmulatorServer:
+    """A server in the time zone of the docs' examples (-07:00 in summer)."""
+    return make_server(timezone="America/Los_Angeles")
+
+
+@pytest.fixture(scope="session")
+def client(server: EmulatorServer) -> zeep.Client:
+    """A zeep client built only from the served WSDL."""
+    return zeep.Client(server.wsdl_url)
+
+
+def demo_header(locale: str | None = None, **extra: Any) -> dict[str, Any]:
+    header: dict[str, Any] = {"user": DEMO_USER, "password": DEMO_PASSWORD}
+    if locale:
+        header["locale"] = locale
+    header.update(extra)
+    return {"authHeader": header}

@@ -1,0 +1,152 @@
+"""Authentication and company access for getAssetJobLogs: faults and credential sources."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+import zeep
+
+from ips_emulator import EmulatorServer
+from tests.conftest import demo_header
+from tests.helpers import (
+    DEMO_PASSWORD,
+    DEMO_USER,
+    NS_2008,
+    asset_logs_param,
+    auth_header,
+    envelope,
+    post,
+)
+
+
+def basic(user: str, password: str) -> dict[str, str]:
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+def test_no_credentials_is_10000_with_http_500_not_401(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param()))
+    assert answer.status == 500
+    faultcode, faultstring, element, code, reason = answer.fault()
+    assert (faultcode, faultstring, element, code) == (
+        "soapenv:Client",
+        "AuthenticationException",
+        "authenticationFault",
+        10000,
+    )
+    assert "authenticated" in reason
+
+
+def test_wrong_password_is_10001(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param(), auth_header(password="nope")))
+    assert answer.status == 500
+    assert answer.fault()[2:] == ("authenticationFault", 10001, "Invalid username/password")
+
+
+def test_unknown_user_is_10001(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param(), auth_header(user="x@y.z")))
+    assert answer.fault()[3] == 10001
+
+
+def test_zeep_sees_typed_authentication_fault(client: zeep.Client) -> None:
+    with pytest.raises(zeep.exceptions.Fault) as caught:
+        client.service.getAssetJobLogs(
+            companyHandle="c|6",
+            assetHandle="a|732|1|535",
+            _soapheaders={"authHeader": {"user": DEMO_USER, "password": "wrong"}},
+        )
+    assert caught.value.message == "AuthenticationException"
+    assert caught.value.detail[0][0].text == "10001"
+
+
+def test_fault_http_status_code_overrides_500(server: EmulatorServer) -> None:
+    header = auth_header(password="nope", faultHttpStatusCode="200")
+    answer = post(server.service_url, envelope(asset_logs_param(), header))
+    assert answer.status == 200
+    assert answer.fault()[3] == 10001
+
+
+@pytest.mark.parametrize("value", ["abc", "42", "-1", "1000"])
+def test_invalid_fault_http_status_code_is_ignored(server: EmulatorServer, value: str) -> None:
+    header = auth_header(password="nope", faultHttpStatusCode=value)
+    answer = post(server.service_url, envelope(asset_logs_param(), header))
+    assert answer.status == 500
+
+
+def test_auth_header_in_versioned_namespace_children_any_order(server: EmulatorServer) -> None:
+    header = (
+        f'<h:authHeader xmlns:h="{NS_2008}"><h:locale>fr-FR</h:locale>'
+        f"<h:password>{DEMO_PASSWORD}</h:password><h:user>{DEMO_USER}</h:user></h:authHeader>"
+    )
+    answer = post(server.service_url, envelope(asset_logs_param(), header))
+    assert answer.status == 200
+    assert "a été traité dans IPS" in answer.content.decode()
+
+
+def test_auth_header_in_foreign_namespace_is_not_credentials(server: EmulatorServer) -> None:
+    header = auth_header(namespace="urn:other")
+    answer = post(server.service_url, envelope(asset_logs_param(), header))
+    assert answer.fault()[3] == 10000
+
+
+def test_http_basic_when_no_header(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param()), basic(DEMO_USER, DEMO_PASSWORD))
+    assert answer.status == 200
+
+
+def test_legacy_auth_user_and_password(server: EmulatorServer) -> None:
+    header = (
+        f'<AuthUser xmlns="http://www.scene7.com/IpsApi">{DEMO_USER}</AuthUser>'
+        f'<AuthPassword xmlns="http://www.scene7.com/IpsApi">{DEMO_PASSWORD}</AuthPassword>'
+    )
+    answer = post(server.service_url, envelope(asset_logs_param(), header))
+    assert answer.status == 200
+
+
+def test_auth_header_takes_precedence_over_basic(server: EmulatorServer) -> None:
+    answer = post(
+        server.service_url,
+        envelope(asset_logs_param(), auth_header(password="nope")),
+        basic(DEMO_USER, DEMO_PASSWORD),
+    )
+    assert answer.fault()[3] == 10001
+
+
+def test_unknown_company_is_20000(client: zeep.Client) -> None:
+    with pytest.raises(zeep.exceptions.Fault) as caught:
+        client.service.getAssetJobLogs(
+            companyHandle="c|404", assetHandle="a|732|1|535", _soapheaders=demo_header()
+        )
+    assert caught.value.message == "AuthorizationException"
+    assert caught.value.detail[0][0].text == "20000"
+    assert "companyHandle" in caught.value.detail[0][1].text
+
+
+def test_company_the_user_is_not_member_of_is_20006(server: EmulatorServer) -> None:
+    from ips_emulator.domain.passwords import hash_password
+    from ips_emulator.domain.roles import Role
+    from ips_emulator.storage import directory
+
+    with server.app.database.session() as session:
+        other = directory.add_company(session, "OtherCo", "OtherCo/", None, None)
+        directory.add_user(session, "outsider@example.com", hash_password("pw"), Role.IPS_USER)
+    header = auth_header(user="outsider@example.com", password="pw")
+    answer = post(server.service_url, envelope(asset_logs_param(), header))
+    assert answer.fault()[2:4] == ("authorizationFault", 20006)
+    # IpsAdmin may act on any company: the asset is simply not in OtherCo.
+    answer = post(
+        server.service_url, envelope(asset_logs_param(company=other.handle), auth_header())
+    )
+    assert answer.fault()[2:4] == ("ipsApiFault", 30001)
+
+
+def test_passwords_are_stored_hashed(server: EmulatorServer) -> None:
+    from sqlalchemy import select
+
+    from ips_emulator.storage.tables import User
+
+    with server.app.database.session() as session:
+        hashes = session.scalars(select(User.password_hash)).all()
+    assert hashes
+    assert all(h.startswith("scrypt$") and DEMO_PASSWORD not in h.split("$") for h in hashes)

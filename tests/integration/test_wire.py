@@ -1,0 +1,163 @@
+"""Response bytes and envelope handling as real IPS clients depend on them."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+import requests
+
+from ips_emulator import EmulatorServer
+from tests.helpers import NS_2008, asset_logs_param, auth_header, envelope, post
+
+
+def body_text(content: bytes) -> str:
+    """The text between <soapenv:Body> and </soapenv:Body>, as string-slicing clients take it."""
+    text = content.decode()
+    start = text.index("<soapenv:Body>") + len("<soapenv:Body>")
+    return text[start : text.index("</soapenv:Body>")]
+
+
+def test_envelope_prefix_and_unprefixed_return(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param(), auth_header()))
+    text = answer.content.decode()
+    assert text.startswith(
+        "<?xml version='1.0' encoding='UTF-8'?>"
+        '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
+        "<soapenv:Body>"
+    )
+    assert text.endswith("</soapenv:Body></soapenv:Envelope>")
+    inner = body_text(answer.content)
+    assert inner.startswith(f'<getAssetJobLogsReturn xmlns="{NS_2008}"><jobLogArray><items>')
+    # No prefix anywhere inside the body, and no xsi/nil noise.
+    assert not re.search(r"<\w+:", inner)
+    assert "xsi:" not in inner
+    assert answer.headers["Content-Type"].startswith("text/xml")
+
+
+def test_dates_have_milliseconds_and_offset(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param(), auth_header()))
+    assert re.findall(r"<logDate>([^<]+)</logDate>", answer.content.decode()) == [
+        "2007-10-24T23:12:32.297Z",
+        "2008-06-11T18:38:48.547Z",
+    ]
+
+
+@pytest.mark.parametrize(
+    "soap_action",
+    ["getAssetJobLogs", '"getAssetJobLogs"', '""', None, "someOtherOperation"],
+)
+def test_soap_action_variants_route_on_body(
+    server: EmulatorServer, soap_action: str | None
+) -> None:
+    headers = {} if soap_action is None else {"SOAPAction": soap_action}
+    answer = post(server.service_url, envelope(asset_logs_param(), auth_header()), headers)
+    assert answer.status == 200
+    assert "<getAssetJobLogsReturn" in answer.content.decode()
+
+
+def test_prefixed_request_elements(server: EmulatorServer) -> None:
+    body = (
+        f'<ns1:getAssetJobLogsParam xmlns:ns1="{NS_2008}">'
+        "<ns1:companyHandle>c|6</ns1:companyHandle>"
+        "<ns1:assetHandle>a|732|1|535</ns1:assetHandle></ns1:getAssetJobLogsParam>"
+    )
+    answer = post(server.service_url, envelope(body, auth_header()))
+    assert answer.status == 200
+
+
+def test_missing_required_parameter_is_30002_naming_it(server: EmulatorServer) -> None:
+    body = (
+        f'<getAssetJobLogsParam xmlns="{NS_2008}">'
+        "<companyHandle>c|6</companyHandle></getAssetJobLogsParam>"
+    )
+    answer = post(server.service_url, envelope(body, auth_header()))
+    assert answer.status == 500
+    faultcode, faultstring, element, code, reason = answer.fault()
+    assert (faultcode, faultstring, element, code) == (
+        "soapenv:Server",
+        "ipsApiFault",
+        "ipsApiFault",
+        30002,
+    )
+    assert "assetHandle" in reason
+
+
+def test_recorded_fault_shape_byte_for_byte(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(asset_logs_param(asset="a|0"), auth_header()))
+    assert answer.content.decode() == (
+        "<?xml version='1.0' encoding='UTF-8'?>"
+        '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
+        "<soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode>"
+        "<faultstring>ipsApiFault</faultstring><detail>"
+        '<tns:ipsApiFault xmlns:tns="http://www.scene7.com/IpsApi/xsd"><tns:code>30001</tns:code>'
+        "<tns:reason>Invalid assetHandle 'a|0': no such asset in company 'c|6'.</tns:reason>"
+        "</tns:ipsApiFault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        (b"not xml at all", "Invalid request XML"),
+        (b"", "empty"),
+        (b"<a><b></a>", "Invalid request XML"),
+        (b"<notAnEnvelope/>", "SOAP 1.1 Envelope"),
+    ],
+)
+def test_unparsable_requests_are_30003(server: EmulatorServer, body: bytes, needle: str) -> None:
+    answer = post(server.service_url, body)
+    assert answer.status == 500
+    assert answer.fault()[2:4] == ("ipsApiFault", 30003)
+    assert needle in answer.fault()[4]
+
+
+def test_doctype_is_refused(server: EmulatorServer) -> None:
+    attack = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        + envelope(asset_logs_param(company="&e;"), auth_header()).split(b"?>", 1)[1]
+    )
+    answer = post(server.service_url, attack)
+    assert answer.fault()[3] == 30003
+    assert b"root:" not in answer.content
+
+
+def test_unknown_operation_is_30003(server: EmulatorServer) -> None:
+    answer = post(server.service_url, envelope(f'<fooParam xmlns="{NS_2008}"/>', auth_header()))
+    assert answer.fault()[3] == 30003
+    assert "fooParam" in answer.fault()[4]
+
+
+def test_gzip_when_accepted_and_not_refused(server: EmulatorServer) -> None:
+    request = envelope(asset_logs_param(), auth_header())
+    raw = requests.post(
+        server.service_url, data=request, headers={"Accept-Encoding": "gzip"}, stream=True
+    )
+    assert raw.headers.get("Content-Encoding") == "gzip"
+    assert b"<getAssetJobLogsReturn" in gzip.decompress(raw.raw.read())
+    refused = envelope(asset_logs_param(), auth_header(gzipResponse="false"))
+    raw = requests.post(server.service_url, data=refused, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in raw.headers
+    identity = requests.post(
+        server.service_url, data=request, headers={"Accept-Encoding": "identity"}
+    )
+    assert "Content-Encoding" not in identity.headers
+
+
+def test_gzip_request_body_accepted(server: EmulatorServer) -> None:
+    data = gzip.compress(envelope(asset_logs_param(), auth_header()))
+    answer = post(server.service_url, data, {"Content-Encoding": "gzip"})
+    assert answer.status == 200
+
+
+def test_get_on_service_without_wsdl_is_405_with_hint(server: EmulatorServer) -> None:
+    response = requests.get(server.service_url, timeout=10)
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
+    assert "?wsdl" in response.text
+
+
+def test_oversized_body_is_413(server: EmulatorServer) -> None:
+    response = requests.post(server.service_url, data=b"x" * (10 * 1024 * 1024 + 1), timeout=30)
+    assert response.status_code == 413
