@@ -62,6 +62,7 @@ def serve(
         load_demo=False if no_demo else None,
     )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("spyne").setLevel(logging.WARNING)
     app = create_app(settings)
     base = f"http://{settings.host}:{settings.port}"
     click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService")

@@ -1,0 +1,107 @@
+"""The command line and the README's commands, run as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import requests
+from click.testing import CliRunner
+
+from ips_emulator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=1).status_code == 200:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not come up within {timeout}s")
+
+
+@contextmanager
+def running(command: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **env}, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        yield process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def test_serve_help_documents_the_options() -> None:
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--database-url", "--default-locale", "--timezone"):
+        assert option in result.output
+    assert "IPS_EMULATOR_DATABASE_URL" in result.output
+
+
+def test_wsdl_command_prints_the_committed_contract() -> None:
+    result = CliRunner().invoke(main, ["wsdl", "2008-01-15"])
+    assert result.exit_code == 0
+    assert result.output == (ROOT / "wsdl" / "IpsApi-2008-01-15.wsdl").read_text()
+    assert CliRunner().invoke(main, ["wsdl", "1999-01-01"]).exit_code != 0
+
+
+def test_console_script_serves_and_the_example_prints_logs(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {"IPS_EMULATOR_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+    with running([str(BIN / "ips-emulator"), "serve", "--port", str(port)], env):
+        wait_for(f"{url}/scene7/webservice/IpsApi-2008-01-15.wsdl")
+        example = [sys.executable, "examples/get_asset_job_logs.py", "--url", url]
+        english = subprocess.run(example, cwd=ROOT, capture_output=True, text=True, check=True)
+        french = subprocess.run(
+            [*example, "--locale", "fr-FR"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+    assert (tmp_path / "cli.db").exists()  # the environment variable chose the database
+    assert "2 job log entries for a|732|1|535 (en-US):" in english.stdout
+    assert "ApiTestCo/blakexslttest.jpg was processed into IPS." in english.stdout
+    assert "2007-10-24T23:12:32.297+00:00  UploadSuccess  Add_2007-10-24-16:11:07" in english.stdout
+    assert "ApiTestCo/blakexslttest.jpg a été traité dans IPS" in french.stdout
+
+
+def test_no_demo_leaves_the_database_empty(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    db = tmp_path / "empty.db"
+    command = [str(BIN / "ips-emulator"), "serve", "--port", str(port), "--no-demo"]
+    with running([*command, "--database-url", f"sqlite:///{db}"], {}):
+        wait_for(f"{url}/scene7/webservice/IpsApi-2008-01-15.wsdl")
+        example = [sys.executable, "examples/get_asset_job_logs.py", "--url", url]
+        result = subprocess.run(example, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "authenticationFault" not in result.stderr  # typed fault, printed by the example
+    assert "AuthenticationException 10001" in result.stderr
+
+
+@pytest.mark.skipif(not (ROOT / "Makefile").exists(), reason="needs the source checkout")
+def test_make_serve_on_another_port(tmp_path: Path) -> None:
+    port = free_port()
+    env = {"IPS_EMULATOR_DATABASE_URL": f"sqlite:///{tmp_path / 'make.db'}"}
+    with running(["make", "--no-print-directory", "serve", f"PORT={port}"], env):
+        wait_for(f"http://127.0.0.1:{port}/scene7/services/IpsApiService?wsdl")
