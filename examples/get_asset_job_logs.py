@@ -41,9 +41,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{len(entries)} job log entries for {args.asset} ({args.locale}):")
     for entry in entries:
-        print(
-            f"{entry.logDate.isoformat(timespec='milliseconds')}  {entry.logType:<14} {entry.jobName}"
-        )
+        when = entry.logDate.isoformat(timespec="milliseconds")
+        print(f"{when}  {entry.logType:<14} {entry.jobName}")
         print(f"    {entry.logMessage}")
     return 0
 
