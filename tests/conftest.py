@@ -9,6 +9,7 @@ import zeep
 
 from ips_emulator import EmulatorServer, Settings, create_app
 from ips_emulator.config import sqlite_url
+from ips_emulator.domain.clock import Clock
 from tests.helpers import DEMO_PASSWORD, DEMO_USER
 
 ServerFactory = Callable[..., EmulatorServer]
@@ -19,10 +20,10 @@ def make_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerFact
     """Start real emulator servers (waitress on a free port, throw-away SQLite)."""
     started: list[EmulatorServer] = []
 
-    def start(**settings: Any) -> EmulatorServer:
+    def start(clock: Clock | None = None, **settings: Any) -> EmulatorServer:
         db: Path = tmp_path_factory.mktemp("db") / "ips.db"
         settings.setdefault("database_url", sqlite_url(db))
-        server = EmulatorServer(create_app(Settings(**settings))).start()
+        server = EmulatorServer(create_app(Settings(**settings), clock)).start()
         started.append(server)
         return server
 

@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from ips_emulator.config import Settings
+from ips_emulator.config import Settings, parse_job_speed
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +37,12 @@ def main() -> None:
     help="The IPS server's time zone (IANA name); dates are rendered with its offset.  "
     "[default: UTC]",
 )
+@click.option(
+    "--job-speed",
+    default=None,
+    help="How fast jobs run: realtime, instant (a job finishes within submitJob) or a "
+    "factor such as 10.  [default: realtime]",
+)
 @click.option("--no-demo", is_flag=True, help="Do not load the demo data into an empty database.")
 @click.option("--threads", type=int, default=8, show_default=True, help="Worker threads.")
 def serve(
@@ -45,6 +51,7 @@ def serve(
     database_url: str | None,
     default_locale: str | None,
     timezone: str | None,
+    job_speed: str | None,
     no_demo: bool,
     threads: int,
 ) -> None:
@@ -53,12 +60,17 @@ def serve(
 
     from ips_emulator.server.app import create_app
 
+    try:
+        speed = parse_job_speed(job_speed) if job_speed else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--job-speed") from None
     settings = Settings.from_env().with_changes(
         host=host,
         port=port,
         database_url=database_url,
         default_locale=default_locale,
         timezone=timezone,
+        job_speed=speed,
         load_demo=False if no_demo else None,
     )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -9,11 +10,28 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_DATABASE_PATH = Path("ips-emulator.db")
+INSTANT = math.inf
 ENV_PREFIX = "IPS_EMULATOR_"
 
 
 def sqlite_url(path: Path | str) -> str:
     return f"sqlite:///{Path(path)}"
+
+
+def parse_job_speed(text: str) -> float:
+    """``realtime`` (1), ``instant`` (jobs finish within submitJob) or a factor such as ``10``."""
+    lowered = text.strip().lower()
+    if lowered == "realtime":
+        return 1.0
+    if lowered == "instant":
+        return INSTANT
+    try:
+        speed = float(lowered)
+    except ValueError:
+        raise ValueError(f"job speed {text!r} is not realtime, instant or a number") from None
+    if not speed > 0:
+        raise ValueError(f"job speed {text!r} must be greater than 0")
+    return speed
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,8 @@ class Settings:
         ``default_locale``: the locale of ``logMessage`` when the request names none.
         ``timezone``: the IPS server's time zone (an IANA name); dates are stored in
         UTC and rendered with this zone's offset, as the real server does.
+        ``job_speed``: how fast jobs run: 1.0 is real time (a file a second),
+        ``INSTANT`` finishes them within the submitting call.
     """
 
     host: str = "127.0.0.1"
@@ -38,6 +58,7 @@ class Settings:
     load_demo: bool = True
     default_locale: str = "en-US"
     timezone: str = "UTC"
+    job_speed: float = 1.0
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -53,6 +74,8 @@ class Settings:
             values["default_locale"] = locale
         if tz := env.get(f"{ENV_PREFIX}TIMEZONE"):
             values["timezone"] = tz
+        if speed := env.get(f"{ENV_PREFIX}JOB_SPEED"):
+            values["job_speed"] = parse_job_speed(speed)
         if host := env.get(f"{ENV_PREFIX}HOST"):
             values["host"] = host
         if port := env.get(f"{ENV_PREFIX}PORT"):

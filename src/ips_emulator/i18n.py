@@ -29,7 +29,7 @@ _PREFERRED_REGION = {
     "nl": "NL", "sv": "SE", "ja": "JP", "ko": "KR",
 }  # fmt: skip
 _TRADITIONAL_CHINESE = {"TW", "HK", "MO"}
-_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*$")
 
 
 def _parse(tag: str) -> Locale | None:
@@ -39,11 +39,16 @@ def _parse(tag: str) -> Locale | None:
     try:
         return Locale.parse(tag.replace("-", "_"), sep="_")
     except (UnknownLocaleError, ValueError):
-        parts = re.split("[_-]", tag)
-        try:  # an odd casing such as FR-fr: retry as language-REGION
-            return Locale(parts[0].lower(), parts[1].upper() if len(parts) > 1 else None)
+        pass
+    parts = re.split("[_-]", tag)
+    language = parts[0].lower()
+    region = parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else None
+    for territory in (region, None):  # FR-fr as fr-FR; de-US (no such locale) as de
+        try:
+            return Locale(language, territory)
         except (UnknownLocaleError, ValueError):
-            return None
+            continue
+    return None
 
 
 class Catalogs:

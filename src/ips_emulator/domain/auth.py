@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ips_emulator.domain.context import Caller, Credentials, RequestScope
 from ips_emulator.domain.passwords import verify_password
-from ips_emulator.domain.records import CompanyRecord
-from ips_emulator.domain.roles import AUTHORIZED_ROLES
+from ips_emulator.domain.records import CompanyRecord, UserRecord
+from ips_emulator.domain.roles import ADMIN_ROLES, AUTHORIZED_ROLES
 from ips_emulator.errors import AuthenticationError, AuthorizationError, FaultCode
 from ips_emulator.storage import directory
 
@@ -47,7 +47,7 @@ def company_for_caller(scope: RequestScope, company_handle: str) -> CompanyRecor
     Unknown handle: 20000 (INVALID_COMPANY). A company the caller is not a
     member of: 20006 (ILLEGAL_COMPANY); IpsAdmin may act on every company.
     """
-    caller = _require_caller(scope)
+    caller = require_caller(scope)
     company = directory.find_company_by_handle(scope.session, company_handle)
     if company is None:
         raise AuthorizationError(
@@ -62,7 +62,48 @@ def company_for_caller(scope: RequestScope, company_handle: str) -> CompanyRecor
     return company
 
 
-def _require_caller(scope: RequestScope) -> Caller:
+def company_ids_for_caller(scope: RequestScope, company_handle: str | None) -> list[int] | None:
+    """The company a call names, or else every company the caller is a member of.
+
+    None means every company (IpsAdmin without a companyHandle).
+    """
+    if company_handle:
+        return [company_for_caller(scope, company_handle).id]
+    caller = require_caller(scope)
+    if caller.is_global:
+        return None
+    return [c.id for c in directory.companies_of(scope.session, caller.user_id)]
+
+
+def target_user(scope: RequestScope, user_handle: str | None, company_id: int | None) -> UserRecord:
+    """The user a ``userHandle`` names (default: the caller).
+
+    Naming another user needs an admin role (20004); the handle must exist
+    (20002) and, with a company context, be a member of that company (20007).
+    """
+    caller = require_caller(scope)
+    if not user_handle or user_handle == caller.user_handle:
+        return directory.get_user(scope.session, caller.user_id)
+    if caller.role not in ADMIN_ROLES:
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_NO_IMPERSONATION_PERMISSION,
+            f"User may not act for another user (userHandle '{user_handle}').",
+        )
+    user = directory.find_user_by_handle(scope.session, user_handle)
+    if user is None:
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER,
+            f"Invalid userHandle '{user_handle}': no such user.",
+        )
+    if company_id is not None and not directory.is_member(scope.session, user.id, company_id):
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
+            f"User '{user_handle}' is not a member of this company.",
+        )
+    return user
+
+
+def require_caller(scope: RequestScope) -> Caller:
     if scope.caller is None:  # a programming error: protocol authenticates first
         raise RuntimeError("request scope has no authenticated caller")
     return scope.caller

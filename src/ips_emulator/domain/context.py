@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any
 
 from ips_emulator.domain.clock import Clock
@@ -46,3 +47,7 @@ class RequestScope:
     gettext: Gettext
     locale: str
     caller: Caller | None = None
+    #: The IPS server's time zone (job names, schedules, dates without offset).
+    zone: tzinfo = UTC
+    #: Job speed: 1.0 is real time, math.inf completes jobs within the submitting call.
+    job_speed: float = 1.0

@@ -71,6 +71,29 @@ _TEMPLATES = (
         N_("{asset_path} already exists and was skipped."),
     ),
     MessageTemplate("file.cancel", "FileCancel", N_("Processing of {asset_path} was cancelled.")),
+    # Publish jobs (image serving, image rendering, video, server directory)
+    MessageTemplate("publish.begin", "BeginImageServingPublish", N_("Publishing has begun.")),
+    MessageTemplate("publish.end", "EndImageServingPublish", N_("Publishing has finished.")),
+    MessageTemplate(
+        "publish.success", "ImageServingPublishSuccess", N_("{asset_path} was published.")
+    ),
+    MessageTemplate(
+        "publish.warning",
+        "ImageServingPublishWarning",
+        N_("{asset_path} was published with warnings."),
+    ),
+    MessageTemplate(
+        "publish.error", "ImageServingPublishError", N_("{asset_path} could not be published.")
+    ),
+    # Image optimization ("Optimize Remaining Files") jobs
+    MessageTemplate("optimize.begin", "BeginReoptimize", N_("Image optimization has begun.")),
+    MessageTemplate("optimize.end", "EndReoptimize", N_("Image optimization has finished.")),
+    MessageTemplate("optimize.success", "ReoptimizeSuccess", N_("{asset_path} was optimized.")),
+    # PDF rip jobs
+    MessageTemplate("pdf_rip.begin", "BeginPdfRip", N_("PDF processing has begun.")),
+    MessageTemplate(
+        "pdf_rip.error", "PdfRipError", N_("{asset_path} could not be processed as a PDF.")
+    ),
     # Job information entries: the message is the value itself (docs: OriginalJobName, JobClient).
     MessageTemplate("job.original_name", "OriginalJobName", "{job_name}", translatable=False),
     MessageTemplate("job.client", "JobClient", "{client}", translatable=False),

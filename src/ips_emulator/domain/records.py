@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ips_emulator.domain.roles import Role
 
@@ -38,6 +39,8 @@ class AssetRecord:
     name: str
     folder: str
     asset_type: str
+    created: datetime | None = None
+    last_modified: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +54,76 @@ class AssetLogRow:
     params: Mapping[str, str]
     submit_user_email: str
     created: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionRecord:
+    """A submitted job (one-off or scheduled), as ScheduledJob describes it."""
+
+    id: int
+    handle: str
+    company_id: int
+    company_handle: str
+    submit_user_id: int
+    submit_user_email: str
+    name: str
+    job_type: str
+    spec: Mapping[str, Any]
+    locale: str | None
+    description: str | None
+    exec_time: datetime | None
+    exec_schedule: str | None
+    next_fire_time: datetime | None
+    trigger_state: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One run of a job (ActiveJob while it runs, JobLog afterwards)."""
+
+    id: int
+    handle: str
+    company_id: int
+    company_handle: str
+    submit_user_email: str
+    submission_id: int | None
+    name: str
+    original_name: str
+    job_type: str
+    locale: str | None
+    description: str
+    created: datetime
+    end_date: datetime | None
+    state: str
+    spec: Mapping[str, Any] | None
+    plan: Sequence[Mapping[str, Any]] | None
+    steps_done: int
+    paused_at: datetime | None
+    paused_seconds: float
+    last_progress: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class JobLogSummary:
+    """A run with the counters derived from its entries (never stored twice)."""
+
+    run: RunRecord
+    log_type: str
+    success_count: int
+    error_count: int
+    warning_count: int
+    duplicate_count: int
+    update_count: int
+    fatal_error: bool
+    total_file_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DetailRow:
+    log_type: str
+    template_id: str
+    params: Mapping[str, str]
+    created: datetime
+    asset_name: str | None
+    asset_type: str | None
+    asset_handle: str | None

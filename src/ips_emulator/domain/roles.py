@@ -58,5 +58,8 @@ AUTHORIZED_ROLES: dict[str, frozenset[Role]] = {
     "addUser": _USER_ADMINS,
 }
 
+#: Roles that may name another user in ``userHandle`` (SPEC.md 3.2: 20004 otherwise).
+ADMIN_ROLES = _USER_ADMINS
+
 #: Roles that may act on any company, not only those they are members of.
 GLOBAL_ROLES = frozenset({Role.IPS_ADMIN})

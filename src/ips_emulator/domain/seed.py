@@ -29,8 +29,26 @@ class _Loader:
     def __init__(self, session: Any) -> None:
         self.session = session
         self.companies: dict[str, int] = {}
+        self.company_names: dict[str, int] = {}
+        self.jobs: dict[str, int] = {}
         self.users: dict[str, int] = {}
         self.assets: dict[str, int] = {}
+
+    def mapping(self, item: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
+        value = item.get(key) or {}
+        if not isinstance(value, Mapping):
+            raise SeedError(f"{path}.{key}", "must be an object")
+        return value
+
+    def items(self, item: Mapping[str, Any], key: str, path: str) -> list[Any]:
+        value = item.get(key) or []
+        if not isinstance(value, list):
+            raise SeedError(f"{path}.{key}", "must be a list")
+        return value
+
+    def unique(self, table: dict[str, int], key: str, path: str) -> None:
+        if key in table:
+            raise SeedError(path, f"{key!r} is defined twice")
 
     def field(self, item: Mapping[str, Any], key: str, path: str) -> Any:
         if key not in item or item[key] in (None, ""):
@@ -57,6 +75,10 @@ class _Loader:
 
     def company(self, item: Mapping[str, Any], path: str) -> None:
         name = self.field(item, "name", path)
+        self.unique(self.company_names, name.lower(), f"{path}.name")
+        self.company_names[name.lower()] = 0
+        if item.get("handle"):
+            self.unique(self.companies, item["handle"], f"{path}.handle")
         record = directory.add_company(
             self.session,
             name=name,
@@ -72,6 +94,8 @@ class _Loader:
             role = Role(role_name)
         except ValueError:
             raise SeedError(f"{path}.role", f"{role_name!r} is not an IPS user role") from None
+        email = str(self.field(item, "email", path))
+        self.unique({k.lower(): v for k, v in self.users.items()}, email.lower(), f"{path}.email")
         # No password: an account nobody can log in with (a job submitter, say).
         password = item.get("password") or secrets.token_urlsafe(24)
         record = directory.add_user(
@@ -84,11 +108,13 @@ class _Loader:
             handle=item.get("handle"),
         )
         self.users[record.email] = record.id
-        for i, handle in enumerate(item.get("companies", [])):
+        for i, handle in enumerate(self.items(item, "companies", path)):
             company_id = self.lookup(self.companies, handle, f"{path}.companies[{i}]")
             directory.add_membership(self.session, record.id, company_id)
 
     def asset(self, item: Mapping[str, Any], path: str) -> None:
+        if item.get("handle"):
+            self.unique(self.assets, item["handle"], f"{path}.handle")
         record = assets.add_asset(
             self.session,
             company_id=self.ref(self.companies, item, "company", path),
@@ -102,6 +128,9 @@ class _Loader:
 
     def job(self, item: Mapping[str, Any], path: str) -> None:
         name = self.field(item, "name", path)
+        handle = self.field(item, "handle", path)
+        self.unique(self.jobs, handle, f"{path}.handle")
+        self.jobs[handle] = 0
         job_id = job_logs.add_job(
             self.session,
             company_id=self.ref(self.companies, item, "company", path),
@@ -112,13 +141,14 @@ class _Loader:
             created=self.date(item, "created", path),
             handle=self.field(item, "handle", path),
         )
-        for i, entry in enumerate(item.get("logs", [])):
+        for i, entry in enumerate(self.items(item, "logs", path)):
             self.entry(job_id, entry, f"{path}.logs[{i}]")
 
     def entry(self, job_id: int, item: Mapping[str, Any], path: str) -> None:
-        params = {str(k): str(v) for k, v in (item.get("params") or {}).items()}
+        params = {str(k): str(v) for k, v in self.mapping(item, "params", path).items()}
+        template_id = self.field(item, "template", path)
         try:
-            template = check_params(self.field(item, "template", path), params)
+            template = check_params(template_id, params)
         except ValueError as exc:
             raise SeedError(f"{path}.template", str(exc)) from None
         asset_id = self.ref(self.assets, item, "asset", path) if item.get("asset") else None
@@ -149,5 +179,7 @@ def load_seed(session: Any, document: Mapping[str, Any]) -> None:
         if key not in _SECTIONS:
             raise SeedError(key, f"unknown section (expected one of {', '.join(_SECTIONS)})")
     for section in _SECTIONS:
-        for i, item in enumerate(document.get(section, [])):
+        for i, item in enumerate(loader.items(document, section, "$")):
+            if not isinstance(item, Mapping):
+                raise SeedError(f"{section}[{i}]", "must be an object")
             handlers[section](item, f"{section}[{i}]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ips_emulator.ns import IPS_2008_01_15
-from ips_emulator.protocol import job_logs, types
+from ips_emulator.protocol import assets, directory, job_logs, jobs, types
 from ips_emulator.protocol.schema import Registry
 
 #: API version -> target namespace of its operations and types.
@@ -13,8 +13,9 @@ NAMESPACE_VERSIONS = {ns: version for version, ns in VERSION_NAMESPACES.items()}
 
 def build_registry() -> Registry:
     registry = Registry()
-    registry.add_structs(types.JOB_LOG_STRUCTS)
-    registry.add_operations(job_logs.OPERATIONS)
+    registry.add_structs(types.ALL_STRUCTS)
+    for family in (job_logs, jobs, directory, assets):
+        registry.add_operations(family.OPERATIONS)
     return registry
 
 

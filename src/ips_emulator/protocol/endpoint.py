@@ -112,6 +112,7 @@ def _method(op: Operation) -> Callable[[Any, Any], Any]:
     def method(ctx: Any, param: Any) -> Any:
         return _invoke(op, ctx, param)
 
+    method.__name__ = method.__qualname__ = op.name  # spyne keys methods by name
     return method
 
 
@@ -149,11 +150,18 @@ class SoapEndpoint:
     """Answers SOAP 1.1 requests of every published API version."""
 
     def __init__(
-        self, sessions: SessionFactory, catalogs: Catalogs, clock: Clock, zone: tzinfo
+        self,
+        sessions: SessionFactory,
+        catalogs: Catalogs,
+        clock: Clock,
+        zone: tzinfo,
+        job_speed: float = 1.0,
     ) -> None:
         self.sessions = sessions
         self.catalogs = catalogs
         self.clock = clock
+        self.zone = zone
+        self.job_speed = job_speed
         self.versions = {ns: _VersionEndpoint(v, ns, zone) for ns, v in NAMESPACE_VERSIONS.items()}
 
     def handle(self, request: SoapRequest) -> SoapResponse:
@@ -210,6 +218,8 @@ class SoapEndpoint:
             clock=self.clock,
             gettext=self.catalogs.gettext(locale),
             locale=locale,
+            zone=self.zone,
+            job_speed=self.job_speed,
         )
 
 

@@ -8,6 +8,7 @@ a boolean, an impossible ``faultHttpStatusCode``) are ignored, never faulted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ def _local(tag: object) -> str:
 
 
 def _text(element: etree._Element) -> str:
-    return (element.text or "").strip()
+    return "".join(str(text) for text in element.itertext()).strip()
 
 
 def _boolean(text: str) -> bool | None:
@@ -61,11 +62,14 @@ def _boolean(text: str) -> bool | None:
     return True if lowered in _TRUE else False if lowered in _FALSE else None
 
 
+_XSD_INT = re.compile(r"[+-]?[0-9]+")
+
+
 def _status(text: str) -> int | None:
-    try:
-        code = int(text)
-    except ValueError:
+    """An xsd:int that is an HTTP status (100-599), or None: anything else is ignored."""
+    if not _XSD_INT.fullmatch(text):
         return None
+    code = int(text)
     return code if 100 <= code <= 599 else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from ips_emulator.protocol.schema import (
@@ -38,7 +38,7 @@ ENVELOPE_START = (
 ENVELOPE_END = "</soapenv:Body></soapenv:Envelope>"
 
 # Characters XML 1.0 cannot carry at all; stored text is cleaned of them on output.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape(text: str) -> str:
@@ -53,18 +53,27 @@ def escape(text: str) -> str:
     return text
 
 
-def format_datetime(value: datetime, zone: tzinfo) -> str:
-    """``2008-06-11T11:38:48.547-07:00``: milliseconds and the server's offset (Z for 0)."""
-    local = value.astimezone(zone)
-    offset = local.utcoffset()
-    seconds = int(offset.total_seconds()) if offset is not None else 0
-    if seconds == 0:
+def format_datetime(value: datetime | str, zone: tzinfo) -> str:
+    """``2008-06-11T11:38:48.547-07:00``: milliseconds and the server's offset (Z for 0).
+
+    Offsets are whole minutes in xsd:dateTime, so an old zone's seconds offset
+    (LMT) is rounded and the local time written to match it: the instant holds.
+    """
+    if isinstance(value, str):  # stored as JSON text (job structs)
+        value = datetime.fromisoformat(value)
+    offset = value.astimezone(zone).utcoffset()
+    minutes = round(offset.total_seconds() / 60) if offset is not None else 0
+    local = value.astimezone(UTC).replace(tzinfo=None) + timedelta(minutes=minutes)
+    if minutes == 0:
         suffix = "Z"
     else:
-        sign = "-" if seconds < 0 else "+"
-        hours, minutes = divmod(abs(seconds) // 60, 60)
-        suffix = f"{sign}{hours:02d}:{minutes:02d}"
-    return f"{local:%Y-%m-%dT%H:%M:%S}.{local.microsecond // 1000:03d}{suffix}"
+        sign = "-" if minutes < 0 else "+"
+        hours, rest = divmod(abs(minutes), 60)
+        suffix = f"{sign}{hours:02d}:{rest:02d}"
+    return (
+        f"{local.year:04d}-{local.month:02d}-{local.day:02d}T{local.hour:02d}:"
+        f"{local.minute:02d}:{local.second:02d}.{local.microsecond // 1000:03d}{suffix}"
+    )
 
 
 # One step of a struct's plan: (element name, simple type or None, nested plan, list?, required?)
@@ -110,7 +119,12 @@ class ResponseWriter:
         if kind in (INT, LONG):
             return str(int(value))
         if kind == DOUBLE:
-            return repr(float(value))
+            number = float(value)
+            if number != number:
+                return "NaN"
+            if number in (float("inf"), float("-inf")):
+                return "INF" if number > 0 else "-INF"
+            return repr(number)
         raise TypeError(f"unknown simple type {kind}")
 
     def _fields(self, out: list[str], plan: list[_Step], value: Mapping[str, Any]) -> None:

@@ -59,7 +59,11 @@ class EmulatorApp:
             load_demo_data(self.database)
         self.catalogs = Catalogs(data_dir("locales"), settings.default_locale)
         self.soap = SoapEndpoint(
-            self.database.session, self.catalogs, self.clock, ZoneInfo(settings.timezone)
+            self.database.session,
+            self.catalogs,
+            self.clock,
+            ZoneInfo(settings.timezone),
+            settings.job_speed,
         )
         self.wsdl = WsdlFiles(data_dir("wsdl"))
 

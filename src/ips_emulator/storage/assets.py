@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import AssetRecord
@@ -12,7 +15,16 @@ from ips_emulator.storage.tables import Asset
 
 
 def _asset(row: Asset) -> AssetRecord:
-    return AssetRecord(row.id, row.handle, row.company_id, row.name, row.folder, row.asset_type)
+    return AssetRecord(
+        row.id,
+        row.handle,
+        row.company_id,
+        row.name,
+        row.folder,
+        row.asset_type,
+        row.created,
+        row.last_modified,
+    )
 
 
 def find_asset(session: Session, company_id: int, handle: str) -> AssetRecord | None:
@@ -45,3 +57,134 @@ def add_asset(
     if not handle:
         row.handle = f"a|{row.id}"
     return _asset(row)
+
+
+def find_by_path(session: Session, company_id: int, folder: str, name: str) -> AssetRecord | None:
+    row = session.scalars(
+        select(Asset).where(
+            Asset.company_id == company_id, Asset.folder == folder, Asset.name == name
+        )
+    ).first()
+    return None if row is None else _asset(row)
+
+
+def find_by_handle(session: Session, handle: str) -> AssetRecord | None:
+    row = session.scalars(select(Asset).where(Asset.handle == handle)).first()
+    return None if row is None else _asset(row)
+
+
+def touch(session: Session, asset_id: int, when: datetime) -> None:
+    session.execute(update(Asset).where(Asset.id == asset_id).values(last_modified=when))
+
+
+def company_assets(session: Session, company_id: int) -> list[AssetRecord]:
+    rows = session.scalars(
+        select(Asset).where(Asset.company_id == company_id).order_by(Asset.folder, Asset.name)
+    )
+    return [_asset(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class NameCondition:
+    """A string condition on the asset name (String Comparison Operators)."""
+
+    op: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateCondition:
+    """A date condition on ``Created`` or ``LastModified`` (Numeric/Date operators)."""
+
+    field: str
+    op: str
+    value: datetime | None = None
+    low: datetime | None = None
+    high: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AssetSearch:
+    company_id: int
+    folder: str | None = None
+    include_subfolders: bool = True
+    names: Sequence[str] | None = None
+    types: Sequence[str] | None = None
+    exclude_types: Sequence[str] | None = None
+    name_conditions: Sequence[NameCondition] = field(default_factory=tuple)
+    date_conditions: Sequence[DateCondition] = field(default_factory=tuple)
+    match_all: bool = True
+    sort_by: str = "Name"
+    descending: bool = False
+    limit: int = 1000
+    offset: int = 0
+
+
+def _name_condition(c: NameCondition) -> ColumnElement[bool]:
+    escaped = c.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = {
+        "Contains": f"%{escaped}%",
+        "NotContains": f"%{escaped}%",
+        "StartsWith": f"{escaped}%",
+        "EndsWith": f"%{escaped}",
+    }
+    if c.op in ("Equals", "NotEquals"):
+        test = Asset.name == c.value
+    else:
+        test = Asset.name.like(like[c.op], escape="\\")
+    return not_(test) if c.op.startswith("Not") else test
+
+
+def _date_condition(c: DateCondition) -> ColumnElement[bool]:
+    column = Asset.created if c.field == "Created" else Asset.last_modified
+    if c.op == "Between":
+        return and_(column >= c.low, column <= c.high)
+    return {
+        "Equals": column == c.value,
+        "NotEquals": column != c.value,
+        "LessThan": column < c.value,
+        "LessThanEquals": column <= c.value,
+        "GreaterThan": column > c.value,
+        "GreaterThanEquals": column >= c.value,
+    }[c.op]
+
+
+def _search_conditions(search: AssetSearch) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Asset.company_id == search.company_id]
+    if search.folder is not None:
+        if search.include_subfolders:
+            conditions.append(Asset.folder.startswith(search.folder, autoescape=True))
+        else:
+            conditions.append(Asset.folder == search.folder)
+    if search.names is not None:
+        conditions.append(Asset.name.in_(search.names))
+    if search.types:
+        conditions.append(Asset.asset_type.in_(search.types))
+    if search.exclude_types:
+        conditions.append(Asset.asset_type.not_in(search.exclude_types))
+    field_tests = [_name_condition(c) for c in search.name_conditions]
+    field_tests += [_date_condition(c) for c in search.date_conditions]
+    if field_tests:
+        conditions.append(and_(*field_tests) if search.match_all else or_(*field_tests))
+    return conditions
+
+
+_SORT: dict[str, Any] = {
+    "Name": Asset.name,
+    "Created": Asset.created,
+    "Modified": Asset.last_modified,
+    "AssetType": Asset.asset_type,
+    "FileSize": Asset.id,  # no sizes are stored: creation order stands in
+}
+
+
+def search_assets(session: Session, search: AssetSearch) -> tuple[int, list[AssetRecord]]:
+    """(total matches, one page of them), filtered, sorted and paged in SQL."""
+    where = and_(*_search_conditions(search))
+    total = session.scalar(select(func.count(Asset.id)).where(where)) or 0
+    key = _SORT[search.sort_by]
+    order = (key.desc(), Asset.id.desc()) if search.descending else (key.asc(), Asset.id.asc())
+    rows = session.scalars(
+        select(Asset).where(where).order_by(*order).limit(search.limit).offset(search.offset)
+    )
+    return int(total), [_asset(r) for r in rows]

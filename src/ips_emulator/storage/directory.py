@@ -92,3 +92,35 @@ def add_membership(session: Session, user_id: int, company_id: int) -> None:
 
 def has_companies(session: Session) -> bool:
     return session.scalar(select(Company.id).limit(1)) is not None
+
+
+def get_company(session: Session, company_id: int) -> CompanyRecord:
+    return _company(session.get_one(Company, company_id))
+
+
+def companies_of(session: Session, user_id: int) -> list[CompanyRecord]:
+    rows = session.scalars(
+        select(Company)
+        .join(Membership, Membership.company_id == Company.id)
+        .where(Membership.user_id == user_id, Membership.is_active.is_(True))
+        .order_by(Company.id)
+    )
+    return [_company(r) for r in rows]
+
+
+def all_companies(session: Session) -> list[CompanyRecord]:
+    return [_company(r) for r in session.scalars(select(Company).order_by(Company.id))]
+
+
+def find_company_by_name(session: Session, name: str) -> CompanyRecord | None:
+    row = session.scalars(select(Company).where(Company.name == name)).first()
+    return None if row is None else _company(row)
+
+
+def find_user_by_handle(session: Session, handle: str) -> UserRecord | None:
+    row = session.scalars(select(User).where(User.handle == handle)).first()
+    return None if row is None else _user(row)
+
+
+def get_user(session: Session, user_id: int) -> UserRecord:
+    return _user(session.get_one(User, user_id))

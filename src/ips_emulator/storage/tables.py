@@ -96,14 +96,45 @@ class Asset(Base):
     last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class JobSubmission(Base):
+    """What ``submitJob`` was given: a one-off job or a schedule (ScheduledJob)."""
+
+    __tablename__ = "job_submission"
+    __table_args__ = (Index("ix_submission_due", "trigger_state", "next_fire_time"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The handle submitJob returned: j|<company>|<jobName>|| (not unique: names repeat).
+    handle: Mapped[str] = mapped_column(String(600), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)
+    submit_user_id: Mapped[int] = mapped_column(ForeignKey("ips_user.id"))
+    #: submitJob/userHandle: who gets the job's e-mail (default the submitter).
+    email_user_id: Mapped[int] = mapped_column(ForeignKey("ips_user.id"))
+    name: Mapped[str] = mapped_column(String(400), index=True)
+    job_type: Mapped[str] = mapped_column(String(60))
+    #: The job struct as sent, by wire names: {"uploadUrlsJob": {...}}.
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    locale: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str | None] = mapped_column(Text)
+    exec_time: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    exec_schedule: Mapped[str | None] = mapped_column(String(200))
+    next_fire_time: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: Job Trigger States: Normal, Paused, Complete.
+    trigger_state: Mapped[str] = mapped_column(String(20))
+    created: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class Job(Base):
+    """One run of a job: what ActiveJob shows while it runs and JobLog afterwards."""
+
     __tablename__ = "job"
+    __table_args__ = (Index("ix_job_state", "state", "company_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     handle: Mapped[str] = mapped_column(String(600), unique=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)
     submit_user_id: Mapped[int] = mapped_column(ForeignKey("ips_user.id"), index=True)
-    #: The name the job runs under (may carry a uniqueness suffix).
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("job_submission.id"), index=True)
+    #: The name the job runs under (the submitted name plus a uniqueness suffix).
     name: Mapped[str] = mapped_column(String(400))
     #: The name given to submitJob.
     original_name: Mapped[str] = mapped_column(String(400), index=True)
@@ -111,8 +142,20 @@ class Job(Base):
     job_type: Mapped[str] = mapped_column(String(60))
     locale: Mapped[str | None] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text, default="")
-    created: Mapped[datetime] = mapped_column(UtcDateTime())
+    created: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     end_date: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: Active Job States: New, Running, Done.
+    state: Mapped[str] = mapped_column(String(20), default="Done")
+    #: The job struct as submitted (wire names), shown by getActiveJobs.
+    spec: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The steps the run will take, fixed when it starts (see domain/job_plans.py).
+    plan: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    #: How many plan steps have happened (written with an optimistic guard).
+    steps_done: Mapped[int] = mapped_column(Integer, default=0)
+    paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: Seconds spent paused so far: later steps happen that much later.
+    paused_seconds: Mapped[float] = mapped_column(default=0.0)
+    last_progress: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class JobLogEntry(Base):

@@ -1,0 +1,152 @@
+"""getAssetsByName and searchAssets (SPEC.md 1.18, 1.20): finding assetHandle values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ips_emulator.domain.auth import company_for_caller
+from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.job_logs import sort_direction
+from ips_emulator.domain.records import AssetRecord, CompanyRecord
+from ips_emulator.errors import invalid_parameter, missing_parameter
+from ips_emulator.storage import assets
+from ips_emulator.storage.assets import AssetSearch, DateCondition, NameCondition
+
+MAX_RECORDS_PER_PAGE = 1000
+STRING_OPS = ("Equals", "NotEquals", "Contains", "NotContains", "StartsWith", "EndsWith")
+DATE_OPS = ("Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan",
+            "GreaterThanEquals", "Between")  # fmt: skip
+NAME_FIELDS = ("Name", "FileName")
+DATE_FIELDS = ("Created", "LastModified", "Modified")
+#: Asset Search System Fields the emulator stores no value for: they compare as "".
+UNSTORED_FIELDS = ("Keywords", "Description", "Comments", "UserData", "Sku", "FileSize",
+                   "CreatedWith", "CreateUser", "LastModifyUser")  # fmt: skip
+SORT_FIELDS = ("Created", "Modified", "Name", "AssetType", "FileSize")
+MATCH_MODES = ("MatchAll", "MatchAny")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundAsset:
+    record: AssetRecord
+    company: CompanyRecord
+
+    @property
+    def folder_path(self) -> str:
+        return f"{self.company.root_path}{self.record.folder}"
+
+
+def get_assets_by_name(
+    scope: RequestScope,
+    company_handle: str | None,
+    names: Sequence[str] | None,
+    types: Sequence[str] | None,
+    exclude_types: Sequence[str] | None,
+) -> list[FoundAsset]:
+    if not company_handle:
+        raise missing_parameter("companyHandle")
+    if names is None:
+        raise missing_parameter("nameArray")
+    company = company_for_caller(scope, company_handle)
+    search = AssetSearch(
+        company.id, names=list(names), types=types, exclude_types=exclude_types, limit=10_000
+    )
+    return [FoundAsset(r, company) for r in assets.search_assets(scope.session, search)[1]]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    company_handle: str | None
+    folder: str | None = None
+    include_subfolders: bool | None = None
+    types: Sequence[str] | None = None
+    exclude_types: Sequence[str] | None = None
+    conditions: Sequence[Mapping[str, Any]] = field(default_factory=tuple)
+    match_mode: str | None = None
+    records_per_page: int | None = None
+    results_page: int | None = None
+    sort_by: str | None = None
+    sort_direction: str | None = None
+
+
+def _folder(company: CompanyRecord, folder: str | None) -> str | None:
+    """A folder given with or without the company root, as stored (relative, "/"-ended)."""
+    if not folder:
+        return None
+    path = folder[len(company.root_path) :] if folder.startswith(company.root_path) else folder
+    path = path.strip("/")
+    return f"{path}/" if path else ""
+
+
+def _date(scope: RequestScope, value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=scope.zone) if value.tzinfo is None else value
+
+
+def _conditions(
+    scope: RequestScope, items: Sequence[Mapping[str, Any]]
+) -> tuple[list[NameCondition], list[DateCondition]]:
+    names: list[NameCondition] = []
+    dates: list[DateCondition] = []
+    for i, item in enumerate(items):
+        where = f"systemFieldConditionArray/items[{i + 1}]"
+        name, op = item.get("field") or "", item.get("op") or ""
+        if name in NAME_FIELDS or name in UNSTORED_FIELDS:
+            if op not in STRING_OPS:
+                raise invalid_parameter(f"{where}/op", op, "not a String Comparison Operator")
+            value = item.get("value") or ""
+            names.append(NameCondition(op, value if name in NAME_FIELDS else f"\0{value}"))
+        elif name in DATE_FIELDS:
+            if op not in DATE_OPS:
+                raise invalid_parameter(f"{where}/op", op, "not a Date Comparison Operator")
+            low, high = _date(scope, item.get("minDate")), _date(scope, item.get("maxDate"))
+            value = _date(scope, item.get("dateVal"))
+            if (op == "Between" and (low is None or high is None)) or (
+                op != "Between" and value is None
+            ):
+                raise missing_parameter(
+                    f"{where}/{'minDate/maxDate' if op == 'Between' else 'dateVal'}"
+                )
+            field_name = "Created" if name == "Created" else "LastModified"
+            dates.append(DateCondition(field_name, op, value, low, high))
+        else:
+            raise invalid_parameter(f"{where}/field", name, "not an Asset Search System Field")
+    return names, dates
+
+
+def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, list[FoundAsset]]:
+    if not request.company_handle:
+        raise missing_parameter("companyHandle")
+    per_page = request.records_per_page or MAX_RECORDS_PER_PAGE
+    if not 1 <= per_page <= MAX_RECORDS_PER_PAGE:
+        raise invalid_parameter("recordsPerPage", per_page, "must be between 1 and 1000")
+    page = request.results_page or 1
+    if page < 1:
+        raise invalid_parameter("resultsPage", page, "pages are numbered from 1")
+    if request.sort_by and request.sort_by not in SORT_FIELDS:
+        raise invalid_parameter("sortBy", request.sort_by, "not an Asset Sort Field")
+    if request.match_mode and request.match_mode not in MATCH_MODES:
+        raise invalid_parameter(
+            "systemFieldMatchMode", request.match_mode, "expected MatchAll or MatchAny"
+        )
+    company = company_for_caller(scope, request.company_handle)
+    names, dates = _conditions(scope, request.conditions)
+    search = AssetSearch(
+        company_id=company.id,
+        folder=_folder(company, request.folder),
+        include_subfolders=bool(request.include_subfolders),
+        types=request.types,
+        exclude_types=request.exclude_types,
+        name_conditions=names,
+        date_conditions=dates,
+        match_all=request.match_mode != "MatchAny",
+        sort_by=request.sort_by or "Name",
+        descending=sort_direction(request.sort_direction, "sortDirection", False),
+        limit=per_page,
+        offset=(page - 1) * per_page,
+    )
+    total, rows = assets.search_assets(scope.session, search)
+    return total, [FoundAsset(r, company) for r in rows]

@@ -1,0 +1,103 @@
+"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo (SPEC.md 1.12-1.16)."""
+
+from __future__ import annotations
+
+from ips_emulator.domain.auth import require_caller
+from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.passwords import verify_password
+from ips_emulator.domain.records import CompanyRecord, UserRecord
+from ips_emulator.domain.roles import ADMIN_ROLES
+from ips_emulator.errors import AuthorizationError, FaultCode, missing_parameter
+from ips_emulator.storage import directory
+
+
+def check_login(
+    scope: RequestScope, company_handle: str | None, email: str | None, password: str | None
+) -> bool:
+    """Whether the e-mail and password log in (to the company, when one is named).
+
+    A failed login is a status, not a fault (the docs' example).
+    """
+    if not email:
+        raise missing_parameter("email")
+    if password is None:
+        raise missing_parameter("password")
+    user = directory.find_user_by_email(scope.session, email)
+    if user is None or not user.is_valid or not verify_password(password, user.password_hash):
+        return False
+    if company_handle:
+        company = directory.find_company_by_handle(scope.session, company_handle)
+        return company is not None and directory.is_member(scope.session, user.id, company.id)
+    return True
+
+
+def _visible(scope: RequestScope, company: CompanyRecord) -> bool:
+    caller = require_caller(scope)
+    return caller.is_global or directory.is_member(scope.session, caller.user_id, company.id)
+
+
+def get_company_info(
+    scope: RequestScope, company_handle: str | None, company_name: str | None
+) -> CompanyRecord:
+    if not company_handle and not company_name:
+        raise missing_parameter("companyHandle' or 'companyName")
+    if company_handle:
+        company = directory.find_company_by_handle(scope.session, company_handle)
+        named = f"companyHandle '{company_handle}'"
+    else:
+        company = directory.find_company_by_name(scope.session, company_name or "")
+        named = f"companyName '{company_name}'"
+    if company is None:
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_COMPANY, f"Invalid {named}: no such company."
+        )
+    if not _visible(scope, company):
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_COMPANY,
+            f"User is not a member of the company with {named}.",
+        )
+    return company
+
+
+def _other_user(scope: RequestScope, user: UserRecord | None, named: str) -> UserRecord:
+    """Another user may be looked at by admins sharing a company with them (handles doc)."""
+    caller = require_caller(scope)
+    if user is not None and user.id == caller.user_id:
+        return user
+    if caller.role not in ADMIN_ROLES:
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_NO_IMPERSONATION_PERMISSION,
+            f"User may not look at another user ({named}).",
+        )
+    if user is None:
+        raise AuthorizationError(
+            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER,
+            f"Invalid {named}: no such user.",
+        )
+    if not caller.is_global:
+        mine = {c.id for c in directory.companies_of(scope.session, caller.user_id)}
+        theirs = {c.id for c in directory.companies_of(scope.session, user.id)}
+        if not mine & theirs:
+            raise AuthorizationError(
+                FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
+                f"User {named} shares no company with the caller.",
+            )
+    return user
+
+
+def get_user_info(scope: RequestScope, user_handle: str | None, email: str | None) -> UserRecord:
+    """The user named by handle, else by e-mail, else the caller."""
+    caller = require_caller(scope)
+    if user_handle:
+        user = directory.find_user_by_handle(scope.session, user_handle)
+        return _other_user(scope, user, f"userHandle '{user_handle}'")
+    if email:
+        user = directory.find_user_by_email(scope.session, email)
+        return _other_user(scope, user, f"email '{email}'")
+    return directory.get_user(scope.session, caller.user_id)
+
+
+def get_company_membership(scope: RequestScope, user_handle: str | None) -> list[CompanyRecord]:
+    """The companies the user (default: the caller) is an active member of."""
+    user = get_user_info(scope, user_handle, None)
+    return directory.companies_of(scope.session, user.id)

@@ -1,0 +1,185 @@
+"""Jobs that run: firing schedules and making each run's steps happen on the clock.
+
+No thread per job and no polling loop: whenever a call looks at jobs, the
+runs and schedules are first brought up to the emulator clock's "now". Each
+step is written at the instant the plan gives it (start + offset / speed),
+so results are the same however often clients poll. Updates are guarded
+(``steps_done``/``next_fire_time`` compare-and-set) so that several server
+processes on one database never run a step or fire a trigger twice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from ips_emulator.domain import job_plans
+from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.records import RunRecord, SubmissionRecord
+from ips_emulator.domain.schedule import parse_schedule
+from ips_emulator.storage import assets, directory, job_logs, jobs
+
+#: At most this many missed fire times of one schedule are caught up per call.
+MAX_CATCH_UP = 1000
+
+
+def company_number(company_handle: str) -> str:
+    """``c|110`` -> ``110``: the company part of job handles (recorded real handles)."""
+    return company_handle.split("|", 1)[1] if company_handle.startswith("c|") else company_handle
+
+
+def step_time(scope: RequestScope, run: RunRecord, at: float) -> datetime:
+    offset = 0.0 if math.isinf(scope.job_speed) else at / scope.job_speed
+    return run.created + timedelta(seconds=offset + run.paused_seconds)
+
+
+def bring_up_to_date(scope: RequestScope) -> None:
+    """Fire due schedules and advance every unfinished run to the clock's now."""
+    _fire_due(scope)
+    for run in jobs.unfinished_runs(scope.session):
+        advance(scope, run)
+
+
+def start_run(scope: RequestScope, submission: SubmissionRecord, at: datetime) -> RunRecord:
+    company = directory.get_company(scope.session, submission.company_id)
+    plan_assets = [
+        job_plans.PlanAsset(a.handle, f"{company.root_path}{a.folder}{a.name}", a.asset_type)
+        for a in assets.company_assets(scope.session, company.id)
+    ]
+    struct_name, job = next(iter(submission.spec.items()))
+    context = job_plans.PlanContext(
+        submission.name, submission.job_type, company.root_path, plan_assets
+    )
+    local = at.astimezone(scope.zone)
+    name = f"{submission.name}_{local:%Y-%m-%d-%H:%M:%S}.{local.microsecond // 1000:03d}"
+    run_id = jobs.add_run(
+        scope.session,
+        handle=f"pending|{submission.id}|{at.timestamp()}",
+        company_id=company.id,
+        submit_user_id=submission.submit_user_id,
+        submission_id=submission.id,
+        name=name,
+        original_name=submission.name,
+        job_type=submission.job_type,
+        locale=submission.locale,
+        description=submission.description or "",
+        created=at,
+        state="New",
+        spec=dict(submission.spec),
+        plan=job_plans.build_plan(context, struct_name, job),
+        steps_done=0,
+        last_progress=at,
+    )
+    jobs.set_run_handle(
+        scope.session, run_id, f"j|{company_number(company.handle)}||{name}|{run_id}"
+    )
+    run = jobs.get_run(scope.session, run_id)
+    advance(scope, run)
+    return jobs.get_run(scope.session, run_id)
+
+
+def advance(scope: RequestScope, run: RunRecord) -> None:
+    """Make the run's due steps happen (nothing if paused or already done)."""
+    if run.plan is None or run.paused_at is not None or run.state == "Done":
+        return
+    now = scope.clock.now()
+    plan = run.plan
+    due = run.steps_done
+    while due < len(plan) and step_time(scope, run, plan[due]["at"]) <= now:
+        due += 1
+    if due == run.steps_done:
+        return
+    finished = due == len(plan)
+    last = step_time(scope, run, plan[due - 1]["at"])
+    if not jobs.advance_run(
+        scope.session,
+        run.id,
+        steps_from=run.steps_done,
+        steps_done=due,
+        state="Done" if finished else "Running",
+        end_date=last if finished else None,
+        last_progress=last,
+    ):
+        return  # another worker made these steps happen
+    for step in plan[run.steps_done : due]:
+        write_step(scope, run, step, step_time(scope, run, step["at"]))
+
+
+def write_step(
+    scope: RequestScope, run: RunRecord, step: Mapping[str, Any], when: datetime
+) -> None:
+    log_type, template, asset_id = step["logType"], step["template"], None
+    target = step.get("asset")
+    if target and "handle" in target:
+        found = assets.find_by_handle(scope.session, target["handle"])
+        asset_id = found.id if found else None
+    elif target:
+        existing = assets.find_by_path(
+            scope.session, run.company_id, target["folder"], target["name"]
+        )
+        if existing is not None:
+            assets.touch(scope.session, existing.id, when)
+            asset_id = existing.id
+            log_type, template = "FileUpdated", "upload.file_updated"
+        else:
+            asset_id = assets.add_asset(
+                scope.session, run.company_id, target["folder"], target["name"],
+                target["type"], when,
+            ).id  # fmt: skip
+    job_logs.add_entry(
+        scope.session, run.id, log_type, template, step["params"], when, asset_id=asset_id
+    )
+
+
+def cancel(scope: RequestScope, run: RunRecord) -> None:
+    """stopJob: the remaining files are cancelled, the job ends now and is Done."""
+    advance(scope, run)
+    run = jobs.get_run(scope.session, run.id)
+    if run.state == "Done" or run.plan is None:
+        return
+    now = scope.clock.now()
+    remaining = run.plan[run.steps_done :]
+    if not jobs.advance_run(
+        scope.session, run.id, steps_from=run.steps_done, steps_done=len(run.plan),
+        state="Done", end_date=now, last_progress=now, paused_at=None,
+    ):  # fmt: skip
+        return
+    for step in remaining[:-1]:
+        if "asset" in step and "asset_path" in step["params"]:
+            params = {"asset_path": step["params"]["asset_path"]}
+            job_logs.add_entry(scope.session, run.id, "FileCancel", "file.cancel", params, now)
+    if remaining:
+        write_step(scope, run, remaining[-1], now)  # the End... entry
+
+
+def _fire_due(scope: RequestScope) -> None:
+    now = scope.clock.now()
+    for submission in jobs.due_submissions(scope.session, now):
+        fire = submission.next_fire_time
+        if fire is None:
+            continue
+        times: list[datetime] = []
+        next_fire: datetime | None = fire
+        while next_fire is not None and next_fire <= now and len(times) < MAX_CATCH_UP:
+            times.append(next_fire)
+            next_fire = next_fire_after(scope, submission, next_fire)
+        if not jobs.advance_submission(
+            scope.session,
+            submission.id,
+            next_from=fire,
+            next_fire_time=next_fire,
+            trigger_state="Normal" if next_fire is not None else "Complete",
+        ):
+            continue  # another worker fired it
+        for when in times:
+            start_run(scope, submission, when)
+
+
+def next_fire_after(
+    scope: RequestScope, submission: SubmissionRecord, after: datetime
+) -> datetime | None:
+    if not submission.exec_schedule:
+        return None  # a one-off execTime fires once
+    return parse_schedule(submission.exec_schedule).next_fire_time(after, scope.zone)

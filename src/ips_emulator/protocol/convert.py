@@ -1,0 +1,31 @@
+"""spyne request objects -> plain Python values (wire names kept)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from spyne import ComplexModelBase
+
+
+def to_plain(value: Any) -> Any:
+    """A spyne object as JSON-ready dicts, lists and scalars; unset fields left out."""
+    if isinstance(value, ComplexModelBase):
+        plain = {}
+        for name in type(value).get_flat_type_info(type(value)):
+            item = getattr(value, name, None)
+            if item is not None:
+                plain[name] = to_plain(item)
+        return plain
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def strings(array: Any) -> list[str] | None:
+    """The items of a StringArray/HandleArray, or None when the array is absent."""
+    if array is None:
+        return None
+    return [str(item) for item in (getattr(array, "items", None) or [])]

@@ -1,0 +1,171 @@
+"""The ``<op>Param`` and ``<op>Return`` sequences of the emulated operations.
+
+Declarations only (no handlers): ``PARAMS[op]`` and ``RESULTS[op]`` give the
+children of the operation's request and response elements. Source: Adobe's real
+2013-02-15 WSDL for names, order, types and ``minOccurs``; the 2014-04-03 WSDL
+for what 6.8 added; version facts from SPEC.md section 1. Departures are
+recorded in ``docs/decisions.md``.
+"""
+
+from __future__ import annotations
+
+from ips_emulator.protocol.schema import BOOLEAN, DATETIME, INT, STRING, Field, opt
+
+_COMPANY_AND_JOB = (Field("companyHandle", STRING), Field("jobHandle", STRING))
+
+PARAMS: dict[str, tuple[Field, ...]] = {
+    "getAssetJobLogs": (
+        Field("companyHandle", STRING),
+        Field("assetHandle", STRING),
+    ),
+    "getJobLogs": (
+        opt("companyHandle", STRING),
+        opt("userHandle", STRING),
+        opt("sortBy", STRING),
+        opt("sortDirection", STRING),
+        opt("startDate", DATETIME),
+        opt("endDate", DATETIME),
+        opt("numRows", INT),
+    ),
+    "getJobLogDetails": (
+        Field("companyHandle", STRING),
+        opt("jobHandle", STRING),
+        opt("originalName", STRING),
+        opt("logTypeArray", "StringArray"),
+        opt("recordsPerPage", INT),
+        opt("resultsPage", INT),
+        opt("sortBy", STRING),
+        opt("sortDirection", STRING),
+    ),
+    "getActiveJobs": (
+        opt("companyHandle", STRING),
+        opt("jobHandle", STRING),
+        opt("originalName", STRING),
+        opt("includeWaitingJobs", BOOLEAN, since="2014-04-03"),
+    ),
+    # The page marks companyHandle required; the real WSDL has minOccurs="0".
+    "getScheduledJobs": (
+        opt("companyHandle", STRING),
+        opt("jobHandle", STRING),
+        opt("originalName", STRING),
+    ),
+    "submitJob": (
+        Field("companyHandle", STRING),
+        opt("userHandle", STRING),
+        Field("jobName", STRING),
+        opt("locale", STRING),
+        opt("execTime", DATETIME),
+        opt("execSchedule", STRING),
+        opt("description", STRING),
+        opt("imageServingPublishJob", "ImageServingPublishJob"),
+        opt("imageRenderingPublishJob", "ImageRenderingPublishJob"),
+        opt("videoPublishJob", "VideoPublishJob"),
+        opt("serverDirectoryPublishJob", "ServerDirectoryPublishJob"),
+        opt("metadataPublishJob", "MetadataPublishJob"),
+        opt("uploadDirectoryJob", "UploadDirectoryJob"),
+        opt("uploadUrlsJob", "UploadUrlsJob"),
+        opt("optimizeImagesJob", "OptimizeImagesJob"),
+        opt("ripPdfsJob", "RipPdfsJob"),
+        opt("reprocessAssetsJob", "ReprocessAssetsJob"),
+        # 4.5 restricted-use list: "submitJob to include an optional createVideoSitemap job".
+        opt("createVideoSitemapJob", "CreateVideoSitemapJob", since="2010-01-31"),
+        # 6.0: "exportJob added to submitJob".
+        opt("exportJob", "ExportJob", since="2012-02-14"),
+        # Needs AutoSetCreationOptions, a 4.4 type (SPEC.md 1.6, inference).
+        opt("automatedSetGenerationJob", "AutomatedSetGenerationJob", since="2009-07-31"),
+    ),
+    "stopJob": _COMPANY_AND_JOB,
+    "pauseJob": _COMPANY_AND_JOB,
+    "resumeJob": _COMPANY_AND_JOB,
+    "deleteJob": _COMPANY_AND_JOB,
+    "executeJob": _COMPANY_AND_JOB,
+    "checkLogin": (
+        opt("companyHandle", STRING),
+        Field("email", STRING),
+        Field("password", STRING),
+    ),
+    "getCompanyInfo": (
+        opt("companyHandle", STRING),
+        opt("companyName", STRING),
+        opt("imsOrgId", STRING, since="2014-04-03"),
+    ),
+    "getCompanyMembership": (opt("userHandle", STRING),),
+    "getUserInfo": (
+        opt("userHandle", STRING),
+        opt("email", STRING),
+    ),
+    "getAssetsByName": (
+        Field("companyHandle", STRING),
+        opt("accessUserHandle", STRING),
+        opt("accessGroupHandle", STRING),
+        Field("nameArray", "StringArray"),
+        opt("assetTypeArray", "StringArray"),
+        opt("excludeAssetTypeArray", "StringArray"),
+        opt("assetSubTypeArray", "StringArray"),
+        opt("strictSubTypeCheck", BOOLEAN),
+        opt("responseFieldArray", "StringArray"),
+        opt("excludeFieldArray", "StringArray"),
+    ),
+    "searchAssets": (
+        Field("companyHandle", STRING),
+        opt("accessUserHandle", STRING),
+        opt("accessGroupHandle", STRING),
+        opt("folder", STRING),
+        # The page marks it optional; the real WSDL requires it.
+        Field("includeSubfolders", BOOLEAN),
+        opt("publishState", STRING),
+        opt("trashState", STRING),
+        opt("conditionMatchMode", STRING),
+        opt("keywordArray", "StringArray"),
+        opt("systemFieldMatchMode", STRING),
+        opt("systemFieldConditionArray", "SystemFieldConditionArray"),
+        opt("tagMatchMode", STRING, since="2010-01-31"),
+        opt("tagConditionArray", "TagConditionArray", since="2010-01-31"),
+        opt("metadataMatchMode", STRING),
+        opt("metadataConditionArray", "MetadataConditionArray"),
+        opt("assetTypeArray", "StringArray"),
+        opt("excludeAssetTypeArray", "StringArray"),
+        opt("assetSubTypeArray", "StringArray", since="2009-07-31"),
+        opt("strictSubTypeCheck", BOOLEAN, since="2009-07-31"),
+        opt("excludeByproducts", BOOLEAN),
+        # The page's excludByproductArray [sic].
+        opt("excludeByproductArray", "ExcludeByproductArray", since="2009-07-31"),
+        # The page types it xsd:sting [sic] (SPEC.md G3).
+        opt("projectHandle", STRING),
+        opt("recordsPerPage", INT),
+        opt("resultsPage", INT),
+        opt("sortBy", STRING),
+        opt("sortDirection", STRING),
+        opt("responseFieldArray", "StringArray"),
+        opt("excludeFieldArray", "StringArray"),
+    ),
+}
+
+RESULTS: dict[str, tuple[Field, ...]] = {
+    "getAssetJobLogs": (Field("jobLogArray", "AssetJobLogArray"),),
+    "getJobLogs": (Field("jobLogArray", "JobLogArray"),),
+    "getJobLogDetails": (Field("jobLogArray", "JobLogArray"),),
+    # The page types jobArray xsd:string (SPEC.md G1).
+    "getActiveJobs": (Field("jobArray", "ActiveJobArray"),),
+    "getScheduledJobs": (Field("jobArray", "ScheduledJobArray"),),
+    "submitJob": (Field("jobHandle", STRING),),
+    # "does not return a response": an empty sequence (SPEC.md G2).
+    "stopJob": (),
+    "pauseJob": (),
+    "resumeJob": (),
+    "deleteJob": (),
+    "executeJob": (),
+    "checkLogin": (Field("status", STRING),),
+    "getCompanyInfo": (Field("companyInfo", "Company"),),
+    "getCompanyMembership": (
+        # 6.0: "In getCompanyMembership, changed companyArray to membershipArray".
+        Field("companyArray", "CompanyArray", until="2012-02-14"),
+        Field("membershipArray", "CompanyMembershipArray", since="2012-02-14"),
+    ),
+    "getUserInfo": (Field("userInfo", "User"),),
+    "getAssetsByName": (opt("assetArray", "AssetArray"),),
+    "searchAssets": (
+        opt("totalRows", INT),
+        opt("assetArray", "AssetArray"),
+    ),
+}

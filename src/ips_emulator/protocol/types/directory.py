@@ -1,0 +1,54 @@
+"""Companies, memberships and users (checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo).
+
+Source: Adobe's real 2013-02-15 and 2014-04-03 WSDLs; version facts from SPEC.md
+sections 1.14, 1.16 and 2.6 (``types/r-company.md``, ``r-company-membership.md``,
+``r-user.md``).
+"""
+
+from __future__ import annotations
+
+from ips_emulator.protocol.schema import (
+    BOOLEAN,
+    DATETIME,
+    STRING,
+    Field,
+    Struct,
+    array,
+    opt,
+    struct,
+)
+
+DIRECTORY_STRUCTS: tuple[Struct, ...] = (
+    struct(
+        "Company",
+        Field("companyHandle", STRING),
+        Field("name", STRING),
+        Field("rootPath", STRING),
+        opt("expires", DATETIME),
+        opt("imsOrgId", STRING, since="2014-04-03"),
+    ),
+    # getCompanyMembershipReturn/companyArray before 6.0 (SPEC.md 1.14).
+    array("CompanyArray", "Company"),
+    struct(
+        "CompanyMembership",
+        Field("company", "Company"),
+        Field("role", STRING),
+        Field("isActive", BOOLEAN),
+    ),
+    array("CompanyMembershipArray", "CompanyMembership"),
+    struct(
+        "User",
+        Field("userHandle", STRING),
+        Field("firstName", STRING),
+        Field("lastName", STRING),
+        Field("email", STRING),
+        # 6.0: "In User, changed role to defaultRole" (SPEC.md 1.16, 2.6).
+        Field("role", STRING, until="2012-02-14"),
+        # The 2014-04-03 WSDL has no role element at all.
+        Field("defaultRole", STRING, since="2012-02-14", until="2014-04-03"),
+        opt("imsUserId", STRING, since="2014-04-03"),
+        Field("isValid", BOOLEAN),
+        Field("isIpsAdmin", BOOLEAN, since="2014-04-03"),
+        opt("passwordExpires", DATETIME),
+    ),
+)

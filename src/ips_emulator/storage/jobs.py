@@ -1,0 +1,225 @@
+"""Job submissions (schedules) and job runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from ips_emulator.domain.records import RunRecord, SubmissionRecord
+from ips_emulator.storage.tables import Company, Job, JobSubmission, User
+
+SCHEDULED_STATES = ("Normal", "Paused")
+
+
+def _submissions() -> Any:
+    return (
+        select(JobSubmission, Company.handle, User.email)
+        .join(Company, Company.id == JobSubmission.company_id)
+        .join(User, User.id == JobSubmission.submit_user_id)
+    )
+
+
+def _submission(row: Any) -> SubmissionRecord:
+    s, company_handle, email = row
+    return SubmissionRecord(
+        id=s.id,
+        handle=s.handle,
+        company_id=s.company_id,
+        company_handle=company_handle,
+        submit_user_id=s.submit_user_id,
+        submit_user_email=email,
+        name=s.name,
+        job_type=s.job_type,
+        spec=s.spec,
+        locale=s.locale,
+        description=s.description,
+        exec_time=s.exec_time,
+        exec_schedule=s.exec_schedule,
+        next_fire_time=s.next_fire_time,
+        trigger_state=s.trigger_state,
+    )
+
+
+def runs_query() -> Any:
+    return (
+        select(Job, Company.handle, User.email)
+        .join(Company, Company.id == Job.company_id)
+        .join(User, User.id == Job.submit_user_id)
+    )
+
+
+def run_record(row: Any) -> RunRecord:
+    j, company_handle, email = row
+    return RunRecord(
+        id=j.id,
+        handle=j.handle,
+        company_id=j.company_id,
+        company_handle=company_handle,
+        submit_user_email=email,
+        submission_id=j.submission_id,
+        name=j.name,
+        original_name=j.original_name,
+        job_type=j.job_type,
+        locale=j.locale,
+        description=j.description,
+        created=j.created,
+        end_date=j.end_date,
+        state=j.state,
+        spec=j.spec,
+        plan=j.plan,
+        steps_done=j.steps_done,
+        paused_at=j.paused_at,
+        paused_seconds=j.paused_seconds,
+        last_progress=j.last_progress,
+    )
+
+
+def add_submission(session: Session, **fields: Any) -> int:
+    row = JobSubmission(**fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_submission(session: Session, submission_id: int, **fields: Any) -> None:
+    session.execute(update(JobSubmission).where(JobSubmission.id == submission_id).values(**fields))
+
+
+def delete_submission(session: Session, submission_id: int) -> None:
+    """Forget the schedule; runs it already made keep their logs."""
+    session.execute(
+        update(Job).where(Job.submission_id == submission_id).values(submission_id=None)
+    )
+    session.execute(delete(JobSubmission).where(JobSubmission.id == submission_id))
+
+
+def find_submission(session: Session, company_id: int, handle: str) -> SubmissionRecord | None:
+    row = session.execute(
+        _submissions()
+        .where(JobSubmission.company_id == company_id, JobSubmission.handle == handle)
+        .order_by(JobSubmission.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else _submission(row)
+
+
+def get_submission(session: Session, submission_id: int) -> SubmissionRecord:
+    return _submission(
+        session.execute(_submissions().where(JobSubmission.id == submission_id)).one()
+    )
+
+
+def due_submissions(session: Session, now: datetime) -> list[SubmissionRecord]:
+    rows = session.execute(
+        _submissions()
+        .where(JobSubmission.trigger_state == "Normal", JobSubmission.next_fire_time <= now)
+        .order_by(JobSubmission.next_fire_time, JobSubmission.id)
+    )
+    return [_submission(r) for r in rows]
+
+
+def scheduled(
+    session: Session, company_id: int, handle: str | None, original_name: str | None
+) -> list[SubmissionRecord]:
+    query = _submissions().where(
+        JobSubmission.company_id == company_id, JobSubmission.trigger_state.in_(SCHEDULED_STATES)
+    )
+    if handle:
+        query = query.where(JobSubmission.handle == handle)
+    if original_name:
+        query = query.where(JobSubmission.name == original_name)
+    return [_submission(r) for r in session.execute(query.order_by(JobSubmission.id))]
+
+
+def add_run(session: Session, **fields: Any) -> int:
+    row = Job(**fields)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def set_run_handle(session: Session, run_id: int, handle: str) -> None:
+    session.execute(update(Job).where(Job.id == run_id).values(handle=handle))
+
+
+def get_run(session: Session, run_id: int) -> RunRecord:
+    return run_record(session.execute(runs_query().where(Job.id == run_id)).one())
+
+
+def unfinished_runs(session: Session) -> list[RunRecord]:
+    rows = session.execute(runs_query().where(Job.state != "Done").order_by(Job.created, Job.id))
+    return [run_record(r) for r in rows]
+
+
+def find_run(session: Session, company_id: int, handle: str) -> RunRecord | None:
+    """The run with this handle, or the latest run of the submission with this handle."""
+    row = session.execute(
+        runs_query().where(Job.company_id == company_id, Job.handle == handle).limit(1)
+    ).first()
+    if row is None:
+        row = session.execute(
+            runs_query()
+            .join(JobSubmission, JobSubmission.id == Job.submission_id)
+            .where(Job.company_id == company_id, JobSubmission.handle == handle)
+            .order_by(Job.created.desc(), Job.id.desc())
+            .limit(1)
+        ).first()
+    return None if row is None else run_record(row)
+
+
+def latest_run_by_name(session: Session, company_id: int, original_name: str) -> RunRecord | None:
+    row = session.execute(
+        runs_query()
+        .where(Job.company_id == company_id, Job.original_name == original_name)
+        .order_by(Job.created.desc(), Job.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else run_record(row)
+
+
+def active_runs(
+    session: Session,
+    company_ids: list[int] | None,
+    handle: str | None,
+    original_name: str | None,
+    done_since: datetime,
+) -> list[RunRecord]:
+    """Runs not yet done, and those done at or after ``done_since``."""
+    query = runs_query().where(or_(Job.state != "Done", Job.end_date >= done_since))
+    query = query.where(Job.plan.is_not(None))  # seeded history never ran here
+    if company_ids is not None:
+        query = query.where(Job.company_id.in_(company_ids))
+    if handle:
+        query = query.outerjoin(JobSubmission, JobSubmission.id == Job.submission_id).where(
+            or_(Job.handle == handle, JobSubmission.handle == handle)
+        )
+    if original_name:
+        query = query.where(Job.original_name == original_name)
+    return [run_record(r) for r in session.execute(query.order_by(Job.created, Job.id))]
+
+
+def advance_run(session: Session, run_id: int, steps_from: int, **fields: Any) -> bool:
+    """Update a run only if no one else advanced it since we read it (several workers)."""
+    result = session.execute(
+        update(Job).where(Job.id == run_id, Job.steps_done == steps_from).values(**fields)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def update_run(session: Session, run_id: int, **fields: Any) -> None:
+    session.execute(update(Job).where(Job.id == run_id).values(**fields))
+
+
+def advance_submission(
+    session: Session, submission_id: int, next_from: datetime, **fields: Any
+) -> bool:
+    """Update a schedule only if its next fire time is still ``next_from`` (several workers)."""
+    result = session.execute(
+        update(JobSubmission)
+        .where(JobSubmission.id == submission_id, JobSubmission.next_fire_time == next_from)
+        .values(**fields)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,427 @@
+"""The response writer (dates, escaping, arrays) and the request header reader."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from lxml import etree
+
+from ips_emulator.domain.context import Credentials
+from ips_emulator.ns import IPS_2008_01_15, IPS_LEGACY_AUTH, IPS_XSD
+from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
+from ips_emulator.protocol.headers import RequestHeaders, read_headers
+from ips_emulator.protocol.serializer import ResponseWriter, escape, format_datetime
+from tests.helpers import DATA, SOAP_ENV, canonical
+
+VERSION = "2008-01-15"
+NAMESPACE = VERSION_NAMESPACES[VERSION]
+PACIFIC = ZoneInfo("America/Los_Angeles")
+KOLKATA = ZoneInfo("Asia/Kolkata")
+STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|[+-]\d\d:\d\d)$")
+
+# --- format_datetime -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "expected"),
+    [
+        (datetime(2008, 6, 11, 18, 38, 48, 547000, UTC), UTC, "2008-06-11T18:38:48.547Z"),
+        (datetime(2008, 6, 11, 18, 38, 48, tzinfo=UTC), UTC, "2008-06-11T18:38:48.000Z"),
+        (datetime(2008, 6, 11, 18, 38, 48, 5000, UTC), UTC, "2008-06-11T18:38:48.005Z"),
+        # Milliseconds are truncated, never rounded up into the next second.
+        (datetime(2008, 6, 11, 18, 38, 48, 999999, UTC), UTC, "2008-06-11T18:38:48.999Z"),
+        # Any zero offset is written Z.
+        (
+            datetime(2008, 6, 11, 18, 38, 48, 547000, UTC),
+            timezone(timedelta(0)),
+            "2008-06-11T18:38:48.547Z",
+        ),
+        # The value's own zone does not matter, only the writer's zone does.
+        (
+            datetime(2008, 6, 11, 11, 38, 48, 547000, timezone(timedelta(hours=-7))),
+            UTC,
+            "2008-06-11T18:38:48.547Z",
+        ),
+        # Summer (PDT) and winter (PST) in the docs' zone.
+        (
+            datetime(2008, 6, 11, 18, 38, 48, 547000, UTC),
+            PACIFIC,
+            "2008-06-11T11:38:48.547-07:00",
+        ),
+        (
+            datetime(2008, 1, 11, 18, 38, 48, 547000, UTC),
+            PACIFIC,
+            "2008-01-11T10:38:48.547-08:00",
+        ),
+        # A half-hour zone.
+        (
+            datetime(2008, 6, 11, 18, 38, 48, 547000, UTC),
+            KOLKATA,
+            "2008-06-12T00:08:48.547+05:30",
+        ),
+    ],
+)
+def test_format_datetime(value: datetime, zone: tzinfo, expected: str) -> None:
+    text = format_datetime(value, zone)
+    assert text == expected
+    assert STAMP.match(text)
+
+
+@pytest.mark.parametrize("zone", [UTC, PACIFIC, KOLKATA, ZoneInfo("Pacific/Chatham")])
+def test_format_datetime_round_trips(zone: tzinfo) -> None:
+    value = datetime(2008, 3, 9, 10, 30, 15, 123000, UTC)  # the PST->PDT change day
+    for hours in range(0, 48, 5):
+        moment = value + timedelta(hours=hours)
+        text = format_datetime(moment, zone)
+        assert STAMP.match(text), text
+        assert datetime.fromisoformat(text) == moment
+
+
+def test_format_datetime_sub_minute_offset_keeps_the_instant() -> None:
+    moment = datetime(1900, 6, 11, 18, 38, 48, tzinfo=UTC)
+    text = format_datetime(moment, ZoneInfo("Europe/Amsterdam"))
+    assert STAMP.match(text)
+    assert datetime.fromisoformat(text) == moment
+
+
+# --- escape ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain", "plain"),
+        ("a & b", "a &amp; b"),
+        ("<tag>", "&lt;tag&gt;"),
+        ("]]>", "]]&gt;"),
+        ("&amp;", "&amp;amp;"),
+        ("x\x00y", "x\ufffdy"),
+        ("\x1b[31mred", "\ufffd[31mred"),
+        ("\x08\x0b\x0c\x1f", "\ufffd" * 4),
+        ("\ufffe\uffff", "\ufffd\ufffd"),
+        ("tab\tnew\nline", "tab\tnew\nline"),
+        ("é 日本 😀", "é 日本 😀"),
+        ("", ""),
+    ],
+)
+def test_escape(text: str, expected: str) -> None:
+    escaped = escape(text)
+    assert escaped == expected
+    parsed = etree.fromstring(f"<a>{escaped}</a>".encode())
+    assert (parsed.text or "") == expected.replace("&amp;", "&").replace("&lt;", "<").replace(
+        "&gt;", ">"
+    )
+
+
+def test_escape_output_is_always_well_formed() -> None:
+    every_low_char = "".join(chr(c) for c in range(0x20)) + "&<>\"'"
+    parsed = etree.fromstring(f"<a>{escape(every_low_char)}</a>".encode())
+    assert parsed.text is not None
+    assert parsed.text.endswith("&<>\"'")
+    assert "\x00" not in parsed.text
+
+
+def test_escape_replaces_lone_surrogates() -> None:
+    escaped = escape("bad \ud800 text")
+    assert escaped == "bad \ufffd text"
+    etree.fromstring(f"<a>{escaped}</a>".encode())
+
+
+# --- ResponseWriter ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def writer() -> ResponseWriter:
+    return ResponseWriter(REGISTRY, VERSION, NAMESPACE, PACIFIC)
+
+
+@pytest.fixture(scope="module")
+def operation() -> Any:
+    return REGISTRY.operations["getAssetJobLogs"]
+
+
+def item(n: int = 1, **extra: Any) -> dict[str, Any]:
+    value = {
+        "jobHandle": f"j|6||Job{n}",
+        "jobName": f"Job{n}",
+        "logMessage": f"Co/asset{n}.jpg was processed into IPS",
+        "logType": "UploadSuccess",
+        "submitUserEmail": "user@example.test",
+        "logDate": datetime(2008, 6, 11, 18, 38, 48, 547000, UTC),
+    }
+    value.update(extra)
+    return value
+
+
+ITEM_FIELDS = ["jobHandle", "jobName", "logMessage", "logType", "submitUserEmail", "logDate"]
+
+
+def parse(body: str) -> etree._Element:
+    return etree.fromstring(body.encode())
+
+
+def test_namespace_is_the_versioned_one() -> None:
+    assert NAMESPACE == IPS_2008_01_15
+
+
+@pytest.mark.parametrize("value", [{"jobLogArray": {"items": []}}, {"jobLogArray": {}}, {}])
+def test_empty_array(writer: ResponseWriter, operation: Any, value: dict[str, Any]) -> None:
+    assert writer.body(operation, value) == (
+        f'<getAssetJobLogsReturn xmlns="{NAMESPACE}"><jobLogArray/></getAssetJobLogsReturn>'
+    )
+
+
+def test_one_item(writer: ResponseWriter, operation: Any) -> None:
+    body = writer.body(operation, {"jobLogArray": {"items": [item()]}})
+    root = parse(body)
+    assert root.tag == f"{{{NAMESPACE}}}getAssetJobLogsReturn"
+    assert root.prefix is None
+    items = root.findall(f"{{{NAMESPACE}}}jobLogArray/{{{NAMESPACE}}}items")
+    assert len(items) == 1
+    assert [etree.QName(c).localname for c in items[0]] == ITEM_FIELDS
+    assert items[0].findtext(f"{{{NAMESPACE}}}logDate") == "2008-06-11T11:38:48.547-07:00"
+    assert items[0].findtext(f"{{{NAMESPACE}}}jobHandle") == "j|6||Job1"
+    assert "auxArray" not in body
+
+
+def test_two_items_keep_their_order(writer: ResponseWriter, operation: Any) -> None:
+    root = parse(writer.body(operation, {"jobLogArray": {"items": [item(1), item(2)]}}))
+    names = root.findall(f".//{{{NAMESPACE}}}items/{{{NAMESPACE}}}jobName")
+    assert [n.text for n in names] == ["Job1", "Job2"]
+
+
+def test_absent_optional_aux_array_is_omitted(writer: ResponseWriter, operation: Any) -> None:
+    absent = writer.body(operation, {"jobLogArray": {"items": [item(), item(auxArray=None)]}})
+    assert "auxArray" not in absent
+    present = writer.body(
+        operation,
+        {
+            "jobLogArray": {
+                "items": [item(auxArray={"items": [{"logMessage": "m", "logType": "T"}]})]
+            }
+        },
+    )
+    found = parse(present).find(f".//{{{NAMESPACE}}}items")
+    assert found is not None
+    assert [etree.QName(c).localname for c in found] == [*ITEM_FIELDS, "auxArray"]
+    aux = found.find(f"{{{NAMESPACE}}}auxArray/{{{NAMESPACE}}}items")
+    assert aux is not None
+    assert [(etree.QName(c).localname, c.text) for c in aux] == [
+        ("logMessage", "m"),
+        ("logType", "T"),
+    ]
+
+
+def test_required_field_without_value_is_an_empty_element(
+    writer: ResponseWriter, operation: Any
+) -> None:
+    value = item(jobName="")
+    del value["submitUserEmail"]
+    body = writer.body(operation, {"jobLogArray": {"items": [value]}})
+    assert "<jobName/>" in body
+    assert "<submitUserEmail/>" in body
+
+
+def test_text_is_escaped(writer: ResponseWriter, operation: Any) -> None:
+    message = "a & b <c> \x00 d"
+    root = parse(writer.body(operation, {"jobLogArray": {"items": [item(logMessage=message)]}}))
+    assert root.findtext(f".//{{{NAMESPACE}}}logMessage") == "a & b <c> \ufffd d"
+
+
+def test_matches_the_docs_example(writer: ResponseWriter, operation: Any) -> None:
+    expected = etree.parse(str(DATA / "get_asset_job_logs.response.xml")).getroot()
+    items = [
+        {
+            "jobHandle": e.findtext(f"{{{NAMESPACE}}}jobHandle"),
+            "jobName": e.findtext(f"{{{NAMESPACE}}}jobName"),
+            "logMessage": e.findtext(f"{{{NAMESPACE}}}logMessage"),
+            "logType": e.findtext(f"{{{NAMESPACE}}}logType"),
+            "submitUserEmail": e.findtext(f"{{{NAMESPACE}}}submitUserEmail"),
+            "logDate": datetime.fromisoformat(e.findtext(f"{{{NAMESPACE}}}logDate") or ""),
+        }
+        for e in expected.iter(f"{{{NAMESPACE}}}items")
+    ]
+    assert len(items) == 2
+    body = writer.body(operation, {"jobLogArray": {"items": items}})
+    assert canonical(parse(body)) == canonical(expected)
+
+
+def test_envelope_parses(writer: ResponseWriter, operation: Any) -> None:
+    data = writer.envelope(operation, {"jobLogArray": {"items": [item(1), item(2)]}})
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?><soapenv:Envelope")
+    root = etree.fromstring(data)
+    assert root.tag == f"{{{SOAP_ENV}}}Envelope"
+    body = root.find(f"{{{SOAP_ENV}}}Body")
+    assert body is not None
+    assert len(body) == 1
+    assert body[0].tag == f"{{{NAMESPACE}}}getAssetJobLogsReturn"
+    assert len(body[0].findall(f".//{{{NAMESPACE}}}items")) == 2
+
+
+def test_writer_zone_is_used(operation: Any) -> None:
+    utc = ResponseWriter(REGISTRY, VERSION, NAMESPACE, UTC)
+    body = utc.body(operation, {"jobLogArray": {"items": [item()]}})
+    assert "<logDate>2008-06-11T18:38:48.547Z</logDate>" in body
+
+
+# --- read_headers ------------------------------------------------------------------------------
+
+
+def headers(xml: str, body_namespace: str | None = IPS_2008_01_15) -> RequestHeaders:
+    root = etree.fromstring(f"<Header>{xml}</Header>".encode())
+    return read_headers(list(root), body_namespace)
+
+
+def auth(namespace: str = IPS_XSD, **children: str) -> str:
+    inner = "".join(f"<{k}>{v}</{k}>" for k, v in children.items())
+    return f'<authHeader xmlns="{namespace}">{inner}</authHeader>'
+
+
+LEGACY = (
+    f'<a:AuthUser xmlns:a="{IPS_LEGACY_AUTH}">legacy@x</a:AuthUser>'
+    f'<a:AuthPassword xmlns:a="{IPS_LEGACY_AUTH}">legacy-pw</a:AuthPassword>'
+)
+
+
+def test_no_headers() -> None:
+    for read in (read_headers(None, IPS_2008_01_15), read_headers([], None), headers("")):
+        assert read == RequestHeaders(None)
+        assert read.credentials(None) is None
+
+
+def test_auth_header_in_the_unversioned_namespace() -> None:
+    read = headers(auth(user="u@x", password="pw", locale="fr-FR", appName="app"))
+    assert read.auth is not None
+    assert (read.auth.user, read.auth.password, read.auth.locale) == ("u@x", "pw", "fr-FR")
+    assert read.auth.app_name == "app"
+    assert read.auth.gzip_response is None
+    assert read.auth.fault_http_status_code is None
+
+
+def test_auth_header_in_the_body_namespace() -> None:
+    read = headers(auth(IPS_2008_01_15, user="u@x", password="pw"))
+    assert read.auth is not None
+    assert read.auth.user == "u@x"
+
+
+def test_versioned_auth_header_not_matching_the_body_is_ignored() -> None:
+    assert headers(auth(IPS_2008_01_15, user="u@x"), body_namespace=None).auth is None
+    assert headers(auth("urn:other", user="u@x")).auth is None
+
+
+def test_auth_header_children_in_any_order_and_prefix() -> None:
+    xml = (
+        f'<h:authHeader xmlns:h="{IPS_XSD}">'
+        "<h:locale>ja</h:locale><h:appVersion>1.2</h:appVersion>"
+        "<h:password> pw </h:password><h:user>u@x</h:user>"
+        "</h:authHeader>"
+    )
+    read = headers(xml)
+    assert read.auth is not None
+    assert (read.auth.user, read.auth.password, read.auth.locale) == ("u@x", "pw", "ja")
+    assert read.auth.app_version == "1.2"
+
+
+def test_empty_locale_is_none() -> None:
+    read = headers(auth(user="u@x", locale=" "))
+    assert read.auth is not None
+    assert read.auth.locale is None
+
+
+def test_legacy_auth_user_and_password() -> None:
+    read = headers(LEGACY)
+    assert read.auth is None
+    assert (read.legacy_user, read.legacy_password) == ("legacy@x", "legacy-pw")
+    assert read.credentials(None) == Credentials("legacy@x", "legacy-pw", "legacy")
+
+
+def test_legacy_elements_in_another_namespace_are_ignored() -> None:
+    read = headers(f'<AuthUser xmlns="{IPS_XSD}">x</AuthUser>')
+    assert read.legacy_user is None
+
+
+def test_comments_between_headers_are_skipped() -> None:
+    read = headers("<!-- hi -->" + auth(user="u@x"))
+    assert read.auth is not None
+    assert read.auth.user == "u@x"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("true", True),
+        ("1", True),
+        ("false", False),
+        ("0", False),
+        ("TRUE", True),
+        (" false ", False),
+        ("maybe", None),
+        ("", None),
+        ("yes", None),
+    ],
+)
+def test_gzip_response(text: str, expected: bool | None) -> None:
+    read = headers(auth(user="u@x", gzipResponse=text))
+    assert read.auth is not None
+    assert read.auth.gzip_response is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("200", 200),
+        (" 500 ", 500),
+        ("100", 100),
+        ("599", 599),
+        ("abc", None),
+        ("99", None),
+        ("600", None),
+        ("", None),
+        ("-200", None),
+        ("200.0", None),
+    ],
+)
+def test_fault_http_status_code(text: str, expected: int | None) -> None:
+    read = headers(auth(user="u@x", faultHttpStatusCode=text))
+    assert read.auth is not None
+    assert read.auth.fault_http_status_code == expected
+
+
+@pytest.mark.parametrize("text", ["2_00", "\uff12\uff10\uff10"])
+def test_fault_http_status_code_rejects_non_xsd_int(text: str) -> None:
+    read = headers(auth(user="u@x", faultHttpStatusCode=text))
+    assert read.auth is not None
+    assert read.auth.fault_http_status_code is None
+
+
+BASIC = ("basic@x", "basic-pw")
+
+
+def test_credentials_auth_header_beats_legacy_and_basic() -> None:
+    read = headers(LEGACY + auth(user="u@x", password="pw"))
+    assert read.credentials(BASIC) == Credentials("u@x", "pw", "authHeader")
+
+
+def test_credentials_legacy_beats_basic() -> None:
+    assert headers(LEGACY).credentials(BASIC) == Credentials("legacy@x", "legacy-pw", "legacy")
+
+
+def test_credentials_basic_last() -> None:
+    assert headers("").credentials(BASIC) == Credentials("basic@x", "basic-pw", "basic")
+    assert headers("").credentials(("", "pw")) is None
+
+
+def test_auth_header_without_user_falls_through() -> None:
+    read = headers(LEGACY + auth(password="pw", locale="de"))
+    assert read.auth is not None
+    assert read.auth.locale == "de"  # the header still counts for its locale
+    assert read.credentials(BASIC) == Credentials("legacy@x", "legacy-pw", "legacy")
+    assert headers(auth(password="pw")).credentials(BASIC) == Credentials(*BASIC, "basic")
+
+
+def test_auth_header_user_without_password() -> None:
+    assert headers(auth(user="u@x")).credentials(BASIC) == Credentials("u@x", "", "authHeader")
