@@ -36,10 +36,12 @@ class Emulator:
     def advance(self, seconds: float) -> None:
         self.clock.advance(timedelta(seconds=seconds))
 
-    def upload(self, name: str, *urls: tuple[str, str], **extra: Any) -> str:
+    def upload(
+        self, name: str, *urls: tuple[str, str], overwrite_files: bool = True, **extra: Any
+    ) -> str:
         job = {
             "urlArray": {"items": [{"sourceUrl": u, "destPath": d} for u, d in urls]},
-            "overwrite": True,
+            "overwrite": overwrite_files,
             "readyForPublish": True,
             "createMask": False,
             "emailSetting": "None",

@@ -266,3 +266,19 @@ def test_submit_job_without_job_name_is_30002(emulator: Emulator) -> None:
     answer = post(emulator.server.service_url, envelope(body, auth_header()))
     assert answer.fault()[2:4] == ("ipsApiFault", 30002)
     assert "jobName" in answer.fault()[4]
+
+
+def test_upload_without_overwrite_skips_existing_files(emulator: Emulator) -> None:
+    first, second = unique_name("orig"), unique_name("dup")
+    target = ("http://example.com/dup.jpg", f"dup/{first}.jpg")
+    emulator.upload(first, target)
+    emulator.advance(10)
+    emulator.upload(second, target, overwrite_files=False)
+    emulator.advance(10)
+    log = emulator.details(second)
+    skipped = log.detailArray.items[5]
+    assert (skipped.logType, skipped.logMessage) == (
+        "DuplicateSkipped",
+        f"ApiTestCo/dup/{first}.jpg already exists and was skipped.",
+    )
+    assert log.fileDuplicateCount == 1

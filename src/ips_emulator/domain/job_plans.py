@@ -184,7 +184,10 @@ def _upload_urls_steps(ctx: PlanContext, job: Mapping[str, Any], family: Family)
             steps.append(_entry(at, "UploadError", family.error_template, asset_path=asset_path))
         else:
             step = _entry(at, "UploadSuccess", "upload.success", asset_path=asset_path)
-            step["asset"] = {"folder": folder, "name": name, "type": asset_type}
+            overwrite = job.get("overwrite") is not False
+            step["asset"] = {
+                "folder": folder, "name": name, "type": asset_type, "overwrite": overwrite,
+            }  # fmt: skip
             steps.append(step)
     return steps
 

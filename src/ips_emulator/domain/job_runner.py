@@ -119,7 +119,10 @@ def write_step(
         existing = assets.find_by_path(
             scope.session, run.company_id, target["folder"], target["name"]
         )
-        if existing is not None:
+        if existing is not None and target.get("overwrite") is False:
+            asset_id = existing.id
+            log_type, template = "DuplicateSkipped", "upload.duplicate_skipped"
+        elif existing is not None:
             assets.touch(scope.session, existing.id, when)
             asset_id = existing.id
             log_type, template = "FileUpdated", "upload.file_updated"

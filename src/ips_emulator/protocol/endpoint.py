@@ -33,6 +33,7 @@ from ips_emulator.protocol.headers import RequestHeaders, read_headers
 from ips_emulator.protocol.models import VersionModels
 from ips_emulator.protocol.schema import Operation
 from ips_emulator.protocol.serializer import ResponseWriter
+from ips_emulator.protocol.validation import RequestChecker
 from ips_emulator.protocol.xmlparse import parse_request
 
 # spyne logs every fault with a traceback; IPS faults are answers, not errors.
@@ -144,6 +145,7 @@ class _VersionEndpoint:
         self.transport = _Transport(app)
         self.writer = ResponseWriter(REGISTRY, version, namespace, zone)
         self.operations = {op.param_element: op for op in REGISTRY.operations_in(version)}
+        self.checker = RequestChecker(REGISTRY, version)
 
 
 class SoapEndpoint:
@@ -188,6 +190,7 @@ class SoapEndpoint:
                 FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
                 f"Unknown operation element '{qname.localname}' in namespace '{qname.namespace}'.",
             )
+        version.checker.check(body, op.param)
         call = _Call(document=document, headers=headers, request=request)
         ctx = MethodContext(version.transport, MethodContext.SERVER)
         ctx.udc = call

@@ -1,0 +1,27 @@
+"""The examples run against a real server and print what the README says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ServerFactory
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_submit_and_follow_job(make_server: ServerFactory) -> None:
+    server = make_server(job_speed=10.0)
+    result = subprocess.run(
+        [sys.executable, "examples/submit_and_follow_job.py", "--url", server.url,
+         "--locale", "fr-FR", "--timeout", "30"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    out = result.stdout
+    assert "submitted example-" in out
+    assert "Running" in out or "Done     100%" in out
+    assert ": 2 uploaded, 1 failed, 9 entries" in out
+    assert "page 3:\n  EndUpload        Le chargement est terminé." in out
+    assert "UploadError      ApiTestCo/examples/readme.unknown n'est pas un type" in out
+    assert out.count("getAssetJobLogs a|") == 2
