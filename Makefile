@@ -9,7 +9,15 @@ DOMAIN := ips_emulator
 MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
 SOURCES := src tests examples
 
-.PHONY: help install catalogs serve test lint typecheck unit locales wsdl clean
+.PHONY: help install catalogs serve test lint typecheck unit test-matrix test-newer-python \
+	locales wsdl clean
+
+# Other CPythons to prove the package on (the plugin runs in users' interpreters):
+# whatever of 3.12 and 3.13 this machine has, on PATH or under pyenv.
+OTHER_PYTHONS := $(shell for v in 3.13 3.12; do \
+	for p in $$(command -v python$$v 2>/dev/null) $(HOME)/.pyenv/versions/$$v*/bin/python; do \
+		if [ -x "$$p" ] && "$$p" -c "" 2>/dev/null; then echo "$$p"; break; fi; \
+	done; done)
 
 help:
 	@echo "make serve [PORT=8080]  set up and serve the emulator with the demo data"
@@ -44,7 +52,29 @@ typecheck: $(STAMP)
 unit: $(STAMP) catalogs
 	$(BIN)/pytest
 
-test: lint typecheck unit
+test: lint typecheck unit test-newer-python
+
+# One venv per extra interpreter, rebuilt when pyproject.toml changes.
+.venv-%/.installed-stamp: pyproject.toml
+	$(PY_$*) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --upgrade pip
+	.venv-$*/bin/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(foreach p,$(OTHER_PYTHONS),$(eval PY_$(shell $(p) -c 'import sys; print("%d.%d" % sys.version_info[:2])') := $(p)))
+OTHER_VERSIONS := $(foreach p,$(OTHER_PYTHONS),$(shell $(p) -c 'import sys; print("%d.%d" % sys.version_info[:2])'))
+
+# `make test` runs the suite on the newest other CPython too, when there is one.
+test-newer-python: catalogs
+	@if [ -z "$(firstword $(OTHER_VERSIONS))" ]; then echo "no CPython 3.12/3.13 found: skipped"; \
+	else $(MAKE) --no-print-directory .venv-$(firstword $(OTHER_VERSIONS))/.installed-stamp && \
+		.venv-$(firstword $(OTHER_VERSIONS))/bin/pytest -q -p no:cacheprovider; fi
+
+# Every CPython found, one after the other.
+test-matrix: unit
+	@for v in $(OTHER_VERSIONS); do \
+		$(MAKE) --no-print-directory .venv-$$v/.installed-stamp && .venv-$$v/bin/pytest -q -p no:cacheprovider || exit 1; \
+	done
 
 # Babel extract -> update -> compile. The template has no header or locations,
 # so it changes only when a message does.
@@ -59,5 +89,5 @@ wsdl: $(STAMP)
 	$(BIN)/ips-emulator wsdl 2008-01-15 -o wsdl/IpsApi-2008-01-15.wsdl
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache ips-emulator.db*
+	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db*
 	find locales -name '*.mo' -delete
