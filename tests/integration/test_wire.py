@@ -103,7 +103,7 @@ def test_recorded_fault_shape_byte_for_byte(server: EmulatorServer) -> None:
         (b"not xml at all", "Invalid request XML"),
         (b"", "empty"),
         (b"<a><b></a>", "Invalid request XML"),
-        (b"<notAnEnvelope/>", "SOAP 1.1 Envelope"),
+        (b"<notAnEnvelope/>", "not a SOAP 1.1 or SOAP 1.2 Envelope"),
     ],
 )
 def test_unparsable_requests_are_30003(server: EmulatorServer, body: bytes, needle: str) -> None:

@@ -4,7 +4,8 @@ spyne's pipeline (``ServerBase``: contexts, deserialization, ``process_request``
 runs every call. Around it this module adds what the real IPS service does and
 spyne does not: credentials from three places, the request's locale, one
 database transaction per call (rolled back on any fault), and responses and
-faults written by ``serializer``/``faults`` in the real service's shape.
+faults written by ``serializer``/``faults`` in the real service's shape, for
+SOAP 1.1 and SOAP 1.2 alike.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
-from typing import Any
+from typing import Any, Protocol
 
 from lxml import etree
 from spyne import Application, MethodContext, ServiceBase, rpc
-from spyne.protocol.soap import Soap11
+from spyne.protocol.soap import Soap11, Soap12
 from spyne.server import ServerBase
 
 from ips_emulator.domain.auth import authenticate, authorize_operation
@@ -26,10 +27,11 @@ from ips_emulator.domain.clock import Clock
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.errors import FaultCode, IpsApiError, IpsError
 from ips_emulator.i18n import Catalogs
-from ips_emulator.ns import SOAP_ENV_11
 from ips_emulator.protocol.api import NAMESPACE_VERSIONS, REGISTRY
+from ips_emulator.protocol.convert import to_plain
+from ips_emulator.protocol.envelope import SOAP11, SoapVersion, soap_version_of, split_envelope
 from ips_emulator.protocol.faults import IpsFault, fault_envelope
-from ips_emulator.protocol.headers import RequestHeaders, read_headers
+from ips_emulator.protocol.headers import RequestHeaders
 from ips_emulator.protocol.models import VersionModels
 from ips_emulator.protocol.schema import Operation
 from ips_emulator.protocol.serializer import ResponseWriter
@@ -56,6 +58,20 @@ class SoapRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class CallInfo:
+    """An authenticated call about to run, as hooks see it."""
+
+    operation: str
+    user: str
+    company_handle: str | None
+
+
+class CallHooks(Protocol):
+    def before_call(self, info: CallInfo) -> None:
+        """Runs after authentication; may wait, or raise an ``IpsError`` to fault the call."""
+
+
+@dataclass(frozen=True, slots=True)
 class SoapResponse:
     status: int
     body: bytes
@@ -63,7 +79,11 @@ class SoapResponse:
     fault_code: int | None = None
     #: ``authHeader/gzipResponse``: None leaves it to ``Accept-Encoding``.
     gzip: bool | None = None
-    content_type: str = "text/xml;charset=UTF-8"
+    content_type: str = SOAP11.content_type
+    #: For the journal: who called, in which locale, with which parameters.
+    user: str | None = None
+    locale: str | None = None
+    params: dict[str, Any] | None = None
 
 
 class _RollbackError(Exception):
@@ -75,14 +95,22 @@ class _Call:
     """Per-call state handed from the endpoint to the spyne method via ``ctx.udc``."""
 
     document: etree._Element
+    headers: RequestHeaders
+    request: SoapRequest
+    hooks: CallHooks | None
     scope: RequestScope | None = None
-    headers: RequestHeaders | None = None
-    request: SoapRequest | None = None
+    user: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _IpsSoap11(Soap11):  # type: ignore[misc]
+class _Soap11(Soap11):  # type: ignore[misc]
     """Soap11 that takes the document our hardened parser already built."""
 
+    def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
+        ctx.in_document = (ctx.udc.document, {})
+
+
+class _Soap12(Soap12):  # type: ignore[misc]
     def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
         ctx.in_document = (ctx.udc.document, {})
 
@@ -101,10 +129,14 @@ class _Transport(ServerBase):  # type: ignore[misc]
 
 def _invoke(op: Operation, ctx: Any, param: Any) -> Any:
     call: _Call = ctx.udc
-    if call.scope is None or call.headers is None or call.request is None:
+    if call.scope is None:
         raise RuntimeError("spyne called an operation outside SoapEndpoint.handle")
     credentials = call.headers.credentials(call.request.basic_credentials)
     caller = authenticate(call.scope, credentials)
+    call.user = caller.email
+    if call.hooks is not None:
+        company = getattr(param, "companyHandle", None)
+        call.hooks.before_call(CallInfo(op.name, caller.email, company))
     authorize_operation(caller, op.name)
     return op.handler(call.scope, param)
 
@@ -132,24 +164,25 @@ def _service_class(models: VersionModels) -> type:
 
 
 class _VersionEndpoint:
-    """spyne application and response writer of one API version."""
+    """spyne applications (SOAP 1.1 and 1.2) and response writer of one API version."""
 
     def __init__(self, version: str, namespace: str, zone: tzinfo) -> None:
-        models = VersionModels(REGISTRY, version, namespace)
-        app = _Application(
-            [_service_class(models)],
-            tns=namespace,
-            in_protocol=_IpsSoap11(),
-            out_protocol=Soap11(),
-        )
-        self.transport = _Transport(app)
+        service = _service_class(VersionModels(REGISTRY, version, namespace))
+        self.transports = {
+            name: _Transport(
+                _Application(
+                    [service], tns=namespace, in_protocol=protocol(), out_protocol=Soap11()
+                )
+            )
+            for name, protocol in (("1.1", _Soap11), ("1.2", _Soap12))
+        }
         self.writer = ResponseWriter(REGISTRY, version, namespace, zone)
         self.operations = {op.param_element: op for op in REGISTRY.operations_in(version)}
         self.checker = RequestChecker(REGISTRY, version)
 
 
 class SoapEndpoint:
-    """Answers SOAP 1.1 requests of every published API version."""
+    """Answers SOAP 1.1 and 1.2 requests of every published API version."""
 
     def __init__(
         self,
@@ -158,22 +191,25 @@ class SoapEndpoint:
         clock: Clock,
         zone: tzinfo,
         job_speed: float = 1.0,
+        hooks: CallHooks | None = None,
     ) -> None:
         self.sessions = sessions
         self.catalogs = catalogs
         self.clock = clock
         self.zone = zone
         self.job_speed = job_speed
+        self.hooks = hooks
         self.versions = {ns: _VersionEndpoint(v, ns, zone) for ns, v in NAMESPACE_VERSIONS.items()}
 
     def handle(self, request: SoapRequest) -> SoapResponse:
-        headers = RequestHeaders(None)
+        headers, soap = RequestHeaders(None), SOAP11
         try:
             document = parse_request(request.body)
-            headers, body = _split_envelope(document)
-            return self._dispatch(request, document, headers, body)
+            soap = soap_version_of(document)
+            headers, body = split_envelope(document, soap)
+            return self._dispatch(request, document, headers, body, soap)
         except IpsError as error:
-            return _fault_response(error, headers)
+            return _fault_response(error, headers, soap)
 
     def _dispatch(
         self,
@@ -181,6 +217,7 @@ class SoapEndpoint:
         document: etree._Element,
         headers: RequestHeaders,
         body: etree._Element,
+        soap: SoapVersion,
     ) -> SoapResponse:
         qname = etree.QName(body)
         version = self.versions.get(qname.namespace or "")
@@ -191,26 +228,35 @@ class SoapEndpoint:
                 f"Unknown operation element '{qname.localname}' in namespace '{qname.namespace}'.",
             )
         version.checker.check(body, op.param)
-        call = _Call(document=document, headers=headers, request=request)
-        ctx = MethodContext(version.transport, MethodContext.SERVER)
+        transport = version.transports[soap.name]
+        call = _Call(document, headers, request, self.hooks)
+        ctx = MethodContext(transport, MethodContext.SERVER)
         ctx.udc = call
-        (ctx,) = version.transport.generate_contexts(ctx)
-        version.transport.get_in_object(ctx)
+        (ctx,) = transport.generate_contexts(ctx)
+        transport.get_in_object(ctx)
         if ctx.in_error is not None:
             raise _input_error(ctx.in_error, op)
+        params = to_plain(ctx.in_object)
         try:
             with self.sessions() as session:
                 call.scope = self._scope(session, request, headers)
-                version.transport.get_out_object(ctx)
+                transport.get_out_object(ctx)
                 if ctx.out_error is not None:
                     raise _RollbackError
         except _RollbackError:
-            return _fault_response(_as_ips_error(ctx.out_error), headers, op.name)
+            error = _as_ips_error(ctx.out_error)
+            return _fault_response(
+                error, headers, soap, op.name, call.user, call.scope.locale, params
+            )
         return SoapResponse(
             status=200,
-            body=version.writer.envelope(op, ctx.out_object[0]),
+            body=soap.wrap(version.writer.body(op, ctx.out_object[0])),
             operation=op.name,
             gzip=headers.auth.gzip_response if headers.auth else None,
+            content_type=soap.content_type,
+            user=call.user,
+            locale=call.scope.locale,
+            params=params,
         )
 
     def _scope(self, session: Any, request: SoapRequest, headers: RequestHeaders) -> RequestScope:
@@ -224,25 +270,6 @@ class SoapEndpoint:
             zone=self.zone,
             job_speed=self.job_speed,
         )
-
-
-def _split_envelope(document: etree._Element) -> tuple[RequestHeaders, etree._Element]:
-    if document.tag != f"{{{SOAP_ENV_11}}}Envelope":
-        raise IpsApiError(
-            FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
-            f"Invalid request XML: the root element is {document.tag}, not a SOAP 1.1 Envelope.",
-        )
-    header = document.find(f"{{{SOAP_ENV_11}}}Header")
-    body = document.find(f"{{{SOAP_ENV_11}}}Body")
-    payload = [e for e in body if isinstance(e.tag, str)] if body is not None else []
-    if len(payload) != 1:
-        raise IpsApiError(
-            FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
-            "Invalid request XML: the SOAP Body must hold exactly one operation element.",
-        )
-    namespace = etree.QName(payload[0]).namespace
-    elements = list(header) if header is not None else []
-    return read_headers(elements, namespace), payload[0]
 
 
 def _input_error(error: Any, op: Operation) -> IpsApiError:
@@ -263,14 +290,24 @@ def _as_ips_error(fault: Any) -> IpsError:
 
 
 def _fault_response(
-    error: IpsError, headers: RequestHeaders, operation: str | None = None
+    error: IpsError,
+    headers: RequestHeaders,
+    soap: SoapVersion,
+    operation: str | None = None,
+    user: str | None = None,
+    locale: str | None = None,
+    params: dict[str, Any] | None = None,
 ) -> SoapResponse:
     auth = headers.auth
     status = auth.fault_http_status_code if auth and auth.fault_http_status_code else 500
     return SoapResponse(
         status=status,
-        body=fault_envelope(error),
+        body=fault_envelope(error, soap),
         operation=operation,
         fault_code=int(error.code),
         gzip=auth.gzip_response if auth else None,
+        content_type=soap.content_type,
+        user=user,
+        locale=locale,
+        params=params,
     )

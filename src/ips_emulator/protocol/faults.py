@@ -6,7 +6,8 @@ name; the docs' only example, an ``authorizationFault``, has ``soapenv:Client``
 and ``AuthorizationException``. Each kind follows its own evidence;
 ``authenticationFault`` (no evidence) follows its sibling ``authorizationFault``.
 The detail element is written as in the recording: ``tns:`` prefix, ``code``
-then ``reason``, in ``http://www.scene7.com/IpsApi/xsd``.
+then ``reason``, in ``http://www.scene7.com/IpsApi/xsd``. SOAP 1.2 faults carry
+the same values as Axis2 writes them (Server -> Receiver, Client -> Sender).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from spyne import Fault
 
 from ips_emulator.errors import IpsError
 from ips_emulator.ns import IPS_FAULT
-from ips_emulator.protocol.serializer import ENVELOPE_END, ENVELOPE_START, escape
+from ips_emulator.protocol.envelope import SOAP11, SoapVersion
+from ips_emulator.protocol.serializer import escape
 
 #: fault element -> (faultcode, faultstring)
 FAULT_SHAPES = {
@@ -23,6 +25,7 @@ FAULT_SHAPES = {
     "authorizationFault": ("soapenv:Client", "AuthorizationException"),
     "authenticationFault": ("soapenv:Client", "AuthenticationException"),
 }
+_SOAP12_CODES = {"soapenv:Server": "soapenv:Receiver", "soapenv:Client": "soapenv:Sender"}
 
 
 class IpsFault(Fault):  # type: ignore[misc]
@@ -46,14 +49,25 @@ def fault_detail(error: IpsError) -> str:
     )
 
 
-def fault_envelope(error: IpsError) -> bytes:
+def fault_body(error: IpsError, version: SoapVersion = SOAP11) -> str:
     faultcode, faultstring = FAULT_SHAPES[error.fault_element]
+    if version is SOAP11:
+        return (
+            "<soapenv:Fault>"
+            f"<faultcode>{faultcode}</faultcode>"
+            f"<faultstring>{faultstring}</faultstring>"
+            f"<detail>{fault_detail(error)}</detail>"
+            "</soapenv:Fault>"
+        )
     return (
-        ENVELOPE_START
-        + "<soapenv:Fault>"
-        + f"<faultcode>{faultcode}</faultcode>"
-        + f"<faultstring>{faultstring}</faultstring>"
-        + f"<detail>{fault_detail(error)}</detail>"
-        + "</soapenv:Fault>"
-        + ENVELOPE_END
-    ).encode()
+        "<soapenv:Fault>"
+        f"<soapenv:Code><soapenv:Value>{_SOAP12_CODES[faultcode]}</soapenv:Value></soapenv:Code>"
+        f'<soapenv:Reason><soapenv:Text xml:lang="en-US">{faultstring}</soapenv:Text>'
+        "</soapenv:Reason>"
+        f"<soapenv:Detail>{fault_detail(error)}</soapenv:Detail>"
+        "</soapenv:Fault>"
+    )
+
+
+def fault_envelope(error: IpsError, version: SoapVersion = SOAP11) -> bytes:
+    return version.wrap(fault_body(error, version))

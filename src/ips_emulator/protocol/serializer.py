@@ -29,14 +29,6 @@ from ips_emulator.protocol.schema import (
     Registry,
 )
 
-XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
-ENVELOPE_START = (
-    XML_DECLARATION
-    + '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">'
-    + "<soapenv:Body>"
-)
-ENVELOPE_END = "</soapenv:Body></soapenv:Envelope>"
-
 # Characters XML 1.0 cannot carry at all; stored text is cleaned of them on output.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -166,6 +158,3 @@ class ResponseWriter:
         if key not in self._plans:
             self._plans[key] = self._plan(op.result)
         return self._plans[key]
-
-    def envelope(self, op: Operation, value: Mapping[str, Any]) -> bytes:
-        return (ENVELOPE_START + self.body(op, value) + ENVELOPE_END).encode()

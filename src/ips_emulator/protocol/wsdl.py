@@ -156,14 +156,14 @@ class WsdlWriter:
         lines += ["  </portType>", ""]
         return lines
 
-    def _binding_operation(self, op: Operation) -> list[str]:
-        body = f'<soap:body namespace="{IPS_WSDL}" use="literal"/>'
+    def _binding_operation(self, op: Operation, soap: str) -> list[str]:
+        body = f'<{soap}:body namespace="{IPS_WSDL}" use="literal"/>'
         lines = [
             f'    <operation name="{op.name}">',
-            f'      <soap:operation soapAction="{op.name}"/>',
+            f'      <{soap}:operation soapAction="{op.name}"/>',
             f'      <input name="{op.name}">',
             f"        {body}",
-            f'        <soap:header message="tns:authHeader" part="authHeader" '
+            f'        <{soap}:header message="tns:authHeader" part="authHeader" '
             f'namespace="{IPS_WSDL}" use="literal"/>',
             "      </input>",
             f'      <output name="{op.name}Response">',
@@ -173,19 +173,20 @@ class WsdlWriter:
         for fault in FAULTS:
             lines += [
                 f'      <fault name="{fault}">',
-                f'        <soap:fault namespace="{IPS_WSDL}" use="literal"/>',
+                f'        <{soap}:fault namespace="{IPS_WSDL}" use="literal"/>',
                 "      </fault>",
             ]
         lines.append("    </operation>")
         return lines
 
-    def _binding(self) -> list[str]:
+    def _binding(self, name: str, soap: str) -> list[str]:
         lines = [
-            '  <binding name="IpsApiServiceSoapBinding" type="tns:IpsApiPortType">',
-            '    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>',
+            f'  <binding name="{name}" type="tns:IpsApiPortType">',
+            f'    <{soap}:binding style="document" '
+            'transport="http://schemas.xmlsoap.org/soap/http"/>',
         ]
         for op in self.operations:
-            lines += self._binding_operation(op)
+            lines += self._binding_operation(op, soap)
         lines += ["  </binding>", ""]
         return lines
 
@@ -196,6 +197,7 @@ class WsdlWriter:
             f'    targetNamespace="{IPS_WSDL}"',
             '    xmlns="http://schemas.xmlsoap.org/wsdl/"',
             '    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"',
+            '    xmlns:soap12="http://schemas.xmlsoap.org/wsdl/soap12/"',
             f'    xmlns:tns="{IPS_WSDL}"',
             f'    xmlns:types="{self.namespace}"',
             f'    xmlns:hdr="{IPS_XSD}"',
@@ -209,10 +211,14 @@ class WsdlWriter:
             "",
             *self._messages(),
             *self._port_type(),
-            *self._binding(),
+            *self._binding("IpsApiServiceSoapBinding", "soap"),
+            *self._binding("IpsApiServiceSoap12Binding", "soap12"),
             '  <service name="IpsApiService">',
             '    <port binding="tns:IpsApiServiceSoapBinding" name="IpsApiSoapPort">',
             f'      <soap:address location="{ADDRESS_PLACEHOLDER}"/>',
+            "    </port>",
+            '    <port binding="tns:IpsApiServiceSoap12Binding" name="IpsApiSoap12Port">',
+            f'      <soap12:address location="{ADDRESS_PLACEHOLDER}"/>',
             "    </port>",
             "  </service>",
             "</definitions>",

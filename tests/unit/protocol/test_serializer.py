@@ -13,6 +13,7 @@ from lxml import etree
 from ips_emulator.domain.context import Credentials
 from ips_emulator.ns import IPS_2008_01_15, IPS_LEGACY_AUTH, IPS_XSD
 from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
+from ips_emulator.protocol.envelope import SOAP11
 from ips_emulator.protocol.headers import RequestHeaders, read_headers
 from ips_emulator.protocol.serializer import ResponseWriter, escape, format_datetime
 from tests.helpers import DATA, SOAP_ENV, canonical
@@ -251,7 +252,7 @@ def test_matches_the_docs_example(writer: ResponseWriter, operation: Any) -> Non
 
 
 def test_envelope_parses(writer: ResponseWriter, operation: Any) -> None:
-    data = writer.envelope(operation, {"jobLogArray": {"items": [item(1), item(2)]}})
+    data = SOAP11.wrap(writer.body(operation, {"jobLogArray": {"items": [item(1), item(2)]}}))
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?><soapenv:Envelope")
     root = etree.fromstring(data)
     assert root.tag == f"{{{SOAP_ENV}}}Envelope"

@@ -1,0 +1,68 @@
+"""SOAP 1.1 and 1.2 envelopes: taking requests apart and wrapping responses.
+
+The real service publishes both bindings; a SOAP 1.2 request gets a SOAP 1.2
+response and faults, still with the ``soapenv`` prefix (real-service/README.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ips_emulator.errors import FaultCode, IpsApiError
+from ips_emulator.ns import SOAP_ENV_11, SOAP_ENV_12
+from ips_emulator.protocol.headers import RequestHeaders, read_headers
+
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
+
+
+@dataclass(frozen=True, slots=True)
+class SoapVersion:
+    name: str
+    namespace: str
+    content_type: str
+
+    @property
+    def start(self) -> str:
+        return f'{XML_DECLARATION}<soapenv:Envelope xmlns:soapenv="{self.namespace}"><soapenv:Body>'
+
+    def wrap(self, body: str) -> bytes:
+        return (self.start + body + "</soapenv:Body></soapenv:Envelope>").encode()
+
+
+SOAP11 = SoapVersion("1.1", SOAP_ENV_11, "text/xml;charset=UTF-8")
+SOAP12 = SoapVersion("1.2", SOAP_ENV_12, "application/soap+xml;charset=UTF-8")
+_BY_NAMESPACE = {SOAP11.namespace: SOAP11, SOAP12.namespace: SOAP12}
+
+
+def _invalid(reason: str) -> IpsApiError:
+    return IpsApiError(FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML, reason)
+
+
+def soap_version_of(document: etree._Element) -> SoapVersion:
+    qname = etree.QName(document)
+    version = _BY_NAMESPACE.get(qname.namespace or "")
+    if version is None or qname.localname != "Envelope":
+        raise _invalid(
+            f"Invalid request XML: the root element is {document.tag}, not a SOAP 1.1 or "
+            "SOAP 1.2 Envelope."
+        )
+    return version
+
+
+def split_envelope(
+    document: etree._Element, version: SoapVersion
+) -> tuple[RequestHeaders, etree._Element]:
+    """The request's headers and its one operation element."""
+    ns = version.namespace
+    header = document.find(f"{{{ns}}}Header")
+    body = document.find(f"{{{ns}}}Body")
+    payload = [e for e in body if isinstance(e.tag, str)] if body is not None else []
+    if len(payload) != 1:
+        raise _invalid(
+            "Invalid request XML: the SOAP Body must hold exactly one operation element."
+        )
+    namespace = etree.QName(payload[0]).namespace
+    elements = list(header) if header is not None else []
+    return read_headers(elements, namespace), payload[0]
