@@ -37,6 +37,7 @@ from ips_emulator.protocol.schema import Operation
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
 from ips_emulator.protocol.xmlparse import parse_request
+from ips_emulator.storage.db import storage_failure
 
 # spyne logs every fault with a traceback; IPS faults are answers, not errors.
 # spyne.util.appreg warns whenever a second app (another server in one process)
@@ -121,6 +122,12 @@ class _Application(Application):  # type: ignore[misc]
             return super().call_wrapper(ctx)
         except IpsError as error:
             raise IpsFault(error) from None
+        except Exception as exc:
+            failure = storage_failure(exc)
+            if failure is None:
+                raise
+            log.warning("database failure in %s: %s", ctx.descriptor.name, exc)
+            raise IpsFault(failure) from None
 
 
 class _Transport(ServerBase):  # type: ignore[misc]
@@ -237,17 +244,22 @@ class SoapEndpoint:
         if ctx.in_error is not None:
             raise _input_error(ctx.in_error, op)
         params = to_plain(ctx.in_object)
+        locale = None
         try:
             with self.sessions() as session:
                 call.scope = self._scope(session, request, headers)
+                locale = call.scope.locale
                 transport.get_out_object(ctx)
                 if ctx.out_error is not None:
                     raise _RollbackError
         except _RollbackError:
             error = _as_ips_error(ctx.out_error)
-            return _fault_response(
-                error, headers, soap, op.name, call.user, call.scope.locale, params
-            )
+            return _fault_response(error, headers, soap, op.name, call.user, locale, params)
+        except Exception as exc:  # the commit itself, or opening the session, failed
+            failure = storage_failure(exc)
+            if failure is None:
+                raise
+            return _fault_response(failure, headers, soap, op.name, call.user, locale, params)
         return SoapResponse(
             status=200,
             body=soap.wrap(version.writer.body(op, ctx.out_object[0])),
@@ -255,7 +267,7 @@ class SoapEndpoint:
             gzip=headers.auth.gzip_response if headers.auth else None,
             content_type=soap.content_type,
             user=call.user,
-            locale=call.scope.locale,
+            locale=locale,
             params=params,
         )
 

@@ -7,9 +7,27 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.storage.tables import Base
+
+
+def storage_failure(exc: BaseException) -> IpsApiError | None:
+    """The ipsApiFault 30000 for a database failure, or None if ``exc`` is not one."""
+    if not isinstance(exc, SQLAlchemyError):
+        return None
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        reason = "the database connection was lost"
+    elif isinstance(exc, DBAPIError):
+        reason = f"the database refused the request ({type(exc.orig).__name__})"
+    else:
+        reason = f"the database failed ({type(exc).__name__})"
+    return IpsApiError(
+        FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
+        f"The emulator could not complete the call: {reason}.",
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
