@@ -15,6 +15,7 @@ def test_broken_database_is_30000(make_server: ServerFactory) -> None:
     answer = post(server.service_url, envelope(asset_logs_param(), auth_header()))
     assert answer.status == 500
     faultcode, faultstring, element, code, reason = answer.fault()
+    assert (faultcode, faultstring) == ("soapenv:Server", "ipsApiFault")
     assert (element, code) == ("ipsApiFault", 30000)
     assert reason.startswith("The emulator could not complete the call: the database")
     assert b"Traceback" not in answer.content
