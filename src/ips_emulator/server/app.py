@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import zlib
+from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,11 +15,13 @@ from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from ips_emulator.config import Settings
-from ips_emulator.domain.clock import Clock, SystemClock
+from ips_emulator.domain.clock import Clock, OffsetClock
 from ips_emulator.domain.seed import load_seed
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.endpoint import SoapEndpoint, SoapRequest, SoapResponse
 from ips_emulator.resources import data_dir, package_file
+from ips_emulator.server.injection import FaultInjector
+from ips_emulator.server.journal import Journal, JournalEntry
 from ips_emulator.server.wsdl import WsdlFiles
 from ips_emulator.storage.db import Database
 from ips_emulator.storage.directory import has_companies
@@ -38,12 +41,18 @@ _ROUTES = Map(
 )
 
 
+def demo_document() -> dict[str, Any]:
+    """The documented getAssetJobLogs example as a seed document."""
+    data: dict[str, Any] = json.loads(package_file("demo.json").read_text(encoding="utf-8"))
+    return data
+
+
 def load_demo_data(database: Database) -> bool:
     """Load the documented example into an empty database; True if it was loaded."""
     with database.session() as session:
         if has_companies(session):
             return False
-        load_seed(session, json.loads(package_file("demo.json").read_text(encoding="utf-8")))
+        load_seed(session, demo_document())
     return True
 
 
@@ -52,7 +61,9 @@ class EmulatorApp:
 
     def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
         self.settings = settings
-        self.clock = clock or SystemClock()
+        self.clock: Clock = clock or OffsetClock()
+        self.journal = Journal()
+        self.faults = FaultInjector()
         self.database = Database(settings.database_url)
         self.database.create_schema()
         if settings.load_demo:
@@ -64,8 +75,26 @@ class EmulatorApp:
             self.clock,
             ZoneInfo(settings.timezone),
             settings.job_speed,
+            hooks=self.faults,
         )
         self.wsdl = WsdlFiles(data_dir("wsdl"))
+
+    def reset(self) -> None:
+        """Back to a fresh start: empty tables (plus the demo data unless --no-demo),
+        no journal, no injected faults, the clock back to real time."""
+        self.database.clear()
+        if self.settings.load_demo:
+            load_demo_data(self.database)
+        self.journal.clear()
+        self.faults.clear()
+        reset_clock = getattr(self.clock, "reset", None)
+        if callable(reset_clock):
+            reset_clock()
+
+    def seed(self, document: Mapping[str, Any]) -> None:
+        """Load a seed document, all or nothing (``SeedError`` names what is wrong)."""
+        with self.database.session() as session:
+            load_seed(session, document)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         request = Request(environ)
@@ -107,7 +136,19 @@ class EmulatorApp:
             basic_credentials=basic,
             accept_language=request.headers.get("Accept-Language"),
         )
-        return _http_response(request, self.soap.handle(soap_request))
+        answer = self.soap.handle(soap_request)
+        self.journal.record(
+            JournalEntry(
+                time=self.clock.now(),
+                operation=answer.operation,
+                user=answer.user,
+                locale=answer.locale,
+                params=answer.params,
+                fault_code=answer.fault_code,
+                http_status=answer.status,
+            )
+        )
+        return _http_response(request, answer)
 
 
 def _request_body(request: Request) -> bytes:

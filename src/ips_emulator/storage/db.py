@@ -61,5 +61,11 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    def clear(self) -> None:
+        """Delete every row (children first), keeping the schema."""
+        with self.engine.begin() as connection:
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
+
     def dispose(self) -> None:
         self.engine.dispose()
