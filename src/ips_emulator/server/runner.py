@@ -17,7 +17,10 @@ class EmulatorServer:
 
     def __init__(self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0) -> None:
         self.app = app
-        self._server = create_server(app, host=host, port=port, threads=8, ident="ips-emulator")
+        # A short loop timeout lets stop() end the serving thread promptly.
+        self._server = create_server(
+            app, host=host, port=port, threads=8, ident="ips-emulator", asyncore_loop_timeout=0.2
+        )
         self.host = host
         self.port: int = self._server.effective_port  # type: ignore[union-attr]
         self._thread: threading.Thread | None = None
@@ -40,7 +43,12 @@ class EmulatorServer:
         return self
 
     def stop(self) -> None:
-        self._server.close()
+        """Close the listener and every open connection, then wait for the thread."""
+        server = self._server
+        server.close()
+        for channel in list(server._map.values()):  # type: ignore[union-attr]
+            channel.close()
+        server.task_dispatcher.shutdown()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
