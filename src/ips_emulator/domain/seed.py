@@ -69,9 +69,19 @@ class _Loader:
         return self.lookup(table, self.field(item, key, path), f"{path}.{key}")
 
     def lookup(self, table: dict[str, int], name: str, path: str) -> int:
-        if name not in table:
-            raise SeedError(path, f"{name!r} is not defined in this document")
-        return table[name]
+        """An id defined earlier in the document, or already in the database."""
+        if name in table:
+            return table[name]
+        found: Any = None
+        if table is self.companies:
+            found = directory.find_company_by_handle(self.session, name)
+        elif table is self.users:
+            found = directory.find_user_by_email(self.session, name)
+        elif table is self.assets:
+            found = assets.find_by_handle(self.session, name)
+        if found is None:
+            raise SeedError(path, f"{name!r} is not defined in this document or the database")
+        return int(found.id)
 
     def company(self, item: Mapping[str, Any], path: str) -> None:
         name = self.field(item, "name", path)
