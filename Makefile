@@ -85,8 +85,10 @@ locales: $(STAMP)
 		--no-wrap --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) catalogs
 
+API_VERSIONS := 2008-01-15 2013-02-15 2014-04-03
+
 wsdl: $(STAMP)
-	$(BIN)/ips-emulator wsdl 2008-01-15 -o wsdl/IpsApi-2008-01-15.wsdl
+	for v in $(API_VERSIONS); do $(BIN)/ips-emulator wsdl $$v -o wsdl/IpsApi-$$v.wsdl; done
 
 clean:
 	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db*

@@ -19,3 +19,6 @@ IPS_XSD = "http://www.scene7.com/IpsApi/xsd"
 IPS_FAULT = IPS_XSD
 #: API 4.0 operations and types.
 IPS_2008_01_15 = "http://www.scene7.com/IpsApi/xsd/2008-01-15"
+#: API 6.6 and 6.8, the versions most real clients are built from.
+IPS_2013_02_15 = "http://www.scene7.com/IpsApi/xsd/2013-02-15"
+IPS_2014_04_03 = "http://www.scene7.com/IpsApi/xsd/2014-04-03"

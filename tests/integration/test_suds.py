@@ -8,12 +8,14 @@ import pytest
 from suds import WebFault
 from suds.client import Client
 
-from ips_emulator import EmulatorServer
+from tests.conftest import ServerFactory
 from tests.helpers import DEMO_PASSWORD, DEMO_USER
 
 
 @pytest.fixture(scope="module")
-def suds_client(server: EmulatorServer) -> Any:
+def suds_client(make_server: ServerFactory) -> Any:
+    """Its own server: the job it submits writes entries about the demo asset."""
+    server = make_server()
     client = Client(server.wsdl_url, cache=None)
     header = client.factory.create("{http://www.scene7.com/IpsApi/xsd}authHeader")
     header.user, header.password, header.locale = DEMO_USER, DEMO_PASSWORD, "ja-JP"

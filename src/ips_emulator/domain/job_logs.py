@@ -89,6 +89,7 @@ FILE_TYPES = {
 class JobLogDetail:
     log_message: str
     log_type: str
+    created: datetime
     asset_name: str | None
     asset_type: str | None
     asset_handle: str | None
@@ -202,6 +203,7 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
         JobLogDetail(
             log_message=render(row.template_id, row.params, scope.gettext),
             log_type=row.log_type,
+            created=row.created,
             asset_name=row.asset_name,
             asset_type=FILE_TYPES.get(row.asset_type or "", "NoType") if row.asset_type else None,
             asset_handle=row.asset_handle,

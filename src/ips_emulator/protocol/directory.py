@@ -7,6 +7,7 @@ from typing import Any
 from ips_emulator.domain import directory
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import CompanyRecord, UserRecord
+from ips_emulator.domain.roles import Role
 from ips_emulator.protocol.operations import PARAMS, RESULTS
 from ips_emulator.protocol.schema import Operation
 
@@ -30,6 +31,7 @@ def user(record: UserRecord) -> dict[str, Any]:
         "role": record.role.value,
         "defaultRole": record.role.value,
         "isValid": record.is_valid,
+        "isIpsAdmin": record.role is Role.IPS_ADMIN,
     }
 
 

@@ -31,9 +31,13 @@ from ips_emulator.protocol.api import NAMESPACE_VERSIONS, REGISTRY
 from ips_emulator.protocol.convert import to_plain
 from ips_emulator.protocol.envelope import SOAP11, SoapVersion, soap_version_of, split_envelope
 from ips_emulator.protocol.faults import IpsFault, fault_envelope
-from ips_emulator.protocol.headers import RequestHeaders
+from ips_emulator.protocol.headers import RequestHeaders, require_app_name
 from ips_emulator.protocol.models import VersionModels
-from ips_emulator.protocol.schema import Operation
+from ips_emulator.protocol.schema import (
+    VERSIONED_AUTH_HEADER_SINCE,
+    Operation,
+    version_index,
+)
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
 from ips_emulator.protocol.xmlparse import parse_request
@@ -186,6 +190,8 @@ class _VersionEndpoint:
         self.writer = ResponseWriter(REGISTRY, version, namespace, zone)
         self.operations = {op.param_element: op for op in REGISTRY.operations_in(version)}
         self.checker = RequestChecker(REGISTRY, version)
+        self.namespace = namespace
+        self.versioned_header = version_index(version) >= version_index(VERSIONED_AUTH_HEADER_SINCE)
 
 
 class SoapEndpoint:
@@ -234,6 +240,8 @@ class SoapEndpoint:
                 FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
                 f"Unknown operation element '{qname.localname}' in namespace '{qname.namespace}'.",
             )
+        if version.versioned_header:
+            require_app_name(headers, version.namespace)
         version.checker.check(body, op.param)
         transport = version.transports[soap.name]
         call = _Call(document, headers, request, self.hooks)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ips_emulator.domain.context import Credentials
+from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.ns import IPS_LEGACY_AUTH, IPS_XSD
 
 _TRUE = frozenset({"true", "1"})
@@ -30,6 +31,8 @@ class AuthHeader:
     app_version: str | None = None
     gzip_response: bool | None = None
     fault_http_status_code: int | None = None
+    #: The namespace it came in: the unversioned one or the body's.
+    namespace: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,7 @@ def _status(text: str) -> int | None:
     return code if 100 <= code <= 599 else None
 
 
-def _auth_header(element: etree._Element) -> AuthHeader:
+def _auth_header(element: etree._Element, namespace: str | None) -> AuthHeader:
     values = {_local(child.tag): _text(child) for child in element if _local(child.tag)}
     gzip = values.get("gzipResponse")
     status = values.get("faultHttpStatusCode")
@@ -85,6 +88,7 @@ def _auth_header(element: etree._Element) -> AuthHeader:
         app_version=values.get("appVersion"),
         gzip_response=_boolean(gzip) if gzip is not None else None,
         fault_http_status_code=_status(status) if status is not None else None,
+        namespace=namespace,
     )
 
 
@@ -98,7 +102,21 @@ def read_headers(
             continue  # comments, processing instructions
         qname = etree.QName(element)
         if qname.localname == "authHeader" and qname.namespace in (IPS_XSD, body_namespace):
-            auth = _auth_header(element)
+            auth = _auth_header(element, qname.namespace)
         elif qname.namespace == IPS_LEGACY_AUTH and qname.localname in ("AuthUser", "AuthPassword"):
             legacy[qname.localname] = _text(element)
     return RequestHeaders(auth, legacy.get("AuthUser"), legacy.get("AuthPassword"))
+
+
+def require_app_name(headers: RequestHeaders, body_namespace: str) -> None:
+    """From 2014-04-03, an authHeader in the versioned namespace needs appName and
+    appVersion (its schema there makes them required); the unversioned one does not."""
+    auth = headers.auth
+    if auth is None or auth.namespace != body_namespace:
+        return
+    for name, value in (("appName", auth.app_name), ("appVersion", auth.app_version)):
+        if not value:
+            raise IpsApiError(
+                FaultCode.IPS_API_FAULT_CODE_MISSING_PARAMETER,
+                f"Missing required parameter 'authHeader/{name}'.",
+            )

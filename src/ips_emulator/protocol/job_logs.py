@@ -69,6 +69,7 @@ def job_log(log: JobLog) -> dict[str, Any]:
                 {
                     "logMessage": d.log_message,
                     "logType": d.log_type,
+                    "dateCreated": d.created,
                     "assetName": d.asset_name,
                     "assetType": d.asset_type,
                     "assetHandle": d.asset_handle,

@@ -73,6 +73,7 @@ def active_job(run: RunRecord) -> dict[str, Any]:
         "description": run.description or None,
         "serverName": SERVER_NAME,
         "startDate": run.created,
+        "triggerTime": run.created,
         "totalSize": 0,
         "progress": progress.percent,
         "progressMessage": progress.message,

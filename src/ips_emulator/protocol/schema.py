@@ -26,6 +26,11 @@ VERSIONS = ("xsd", "2008-01-15", "2008-09-10", "2009-07-31", "2010-01-31",
             "2012-02-14", "2013-02-15", "2014-04-03")  # fmt: skip
 
 
+#: From this version on, authHeader is also declared in the versioned namespace,
+#: where appName and appVersion are required (real-service/README.md).
+VERSIONED_AUTH_HEADER_SINCE = "2014-04-03"
+
+
 def version_index(version: str) -> int:
     return VERSIONS.index(version)
 

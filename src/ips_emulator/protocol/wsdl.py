@@ -11,14 +11,23 @@ input/output, ``IpsApiPortType``, ``IpsApiServiceSoapBinding``, ``IpsApiService`
 from __future__ import annotations
 
 from ips_emulator.ns import IPS_WSDL, IPS_XSD
-from ips_emulator.protocol.schema import SIMPLE_TYPES, Field, Operation, Registry
+from ips_emulator.protocol.schema import (
+    SIMPLE_TYPES,
+    VERSIONED_AUTH_HEADER_SINCE,
+    Field,
+    Operation,
+    Registry,
+    version_index,
+)
 
 #: Stands in for the real address in the committed file; replaced when served.
 ADDRESS_PLACEHOLDER = "http://ips-emulator.invalid/scene7/services/IpsApiService"
 FAULTS = ("ipsApiFault", "authenticationFault", "authorizationFault")
 
 # authHeader as the IPS reference gives it for 4.0 (protocol.md): a sequence
-# with user and password required. Later versions use an all-optional xs:all.
+# with user and password required. The real 2013-02-15 WSDL has an all-optional
+# xs:all with accessToken; 2014-04-03 adds a sequence in the versioned namespace
+# where appName and appVersion are required.
 _AUTH_HEADER_2008 = (
     ("user", "string", 1),
     ("password", "string", 1),
@@ -28,6 +37,34 @@ _AUTH_HEADER_2008 = (
     ("gzipResponse", "boolean", 0),
     ("faultHttpStatusCode", "int", 0),
 )
+_AUTH_HEADER_ALL = (
+    ("user", "string", 0),
+    ("password", "string", 0),
+    ("accessToken", "string", 0),
+    ("locale", "string", 0),
+    ("appName", "string", 0),
+    ("appVersion", "string", 0),
+    ("gzipResponse", "boolean", 0),
+    ("faultHttpStatusCode", "int", 0),
+)
+_AUTH_HEADER_VERSIONED = tuple(
+    (name, type_, 1 if name in ("appName", "appVersion") else 0)
+    for name, type_, _ in _AUTH_HEADER_ALL
+)
+
+
+def _auth_header(group: str, fields: tuple[tuple[str, str, int], ...]) -> list[str]:
+    lines = ['      <element name="authHeader">', "        <complexType>", f"          <{group}>"]
+    for name, type_, min_occurs in fields:
+        occurs = "" if min_occurs else ' minOccurs="0"'
+        lines.append(f'            <element name="{name}" type="xsd:{type_}"{occurs} />')
+    return [
+        *lines,
+        f"          </{group}>",
+        '          <anyAttribute namespace="##other" processContents="lax" />',
+        "        </complexType>",
+        "      </element>",
+    ]
 
 
 def _element(f: Field, indent: str) -> str:
@@ -56,6 +93,7 @@ class WsdlWriter:
         self.version = version
         self.namespace = namespace
         self.operations = registry.operations_in(version)
+        self.versioned_header = version_index(version) >= version_index(VERSIONED_AUTH_HEADER_SINCE)
 
     def _fields(self, fields: tuple[Field, ...]) -> list[Field]:
         return [f for f in fields if f.in_version(self.version)]
@@ -77,6 +115,8 @@ class WsdlWriter:
                 lines += [f'      <element name="{name}">', "        <complexType>"]
                 lines += _sequence(self._fields(fields), "          ")
                 lines += ["        </complexType>", "      </element>"]
+        if self.versioned_header:
+            lines += _auth_header("sequence", _AUTH_HEADER_VERSIONED)
         lines.append("    </schema>")
         return lines
 
@@ -99,22 +139,11 @@ class WsdlWriter:
                 "        </complexType>",
                 "      </element>",
             ]
-        lines += [
-            '      <element name="authHeader">',
-            "        <complexType>",
-            "          <sequence>",
-        ]
-        for name, type_, min_occurs in _AUTH_HEADER_2008:
-            occurs = "" if min_occurs else ' minOccurs="0"'
-            lines.append(f'            <element name="{name}" type="xsd:{type_}"{occurs} />')
-        lines += [
-            "          </sequence>",
-            '          <anyAttribute namespace="##other" processContents="lax" />',
-            "        </complexType>",
-            "      </element>",
-            "    </schema>",
-        ]
-        return lines
+        if self.version == "2008-01-15":
+            lines += _auth_header("sequence", _AUTH_HEADER_2008)
+        else:
+            lines += _auth_header("all", _AUTH_HEADER_ALL)
+        return [*lines, "    </schema>"]
 
     def _messages(self) -> list[str]:
         lines: list[str] = []
@@ -200,7 +229,7 @@ class WsdlWriter:
             '    xmlns:soap12="http://schemas.xmlsoap.org/wsdl/soap12/"',
             f'    xmlns:tns="{IPS_WSDL}"',
             f'    xmlns:types="{self.namespace}"',
-            f'    xmlns:hdr="{IPS_XSD}"',
+            f'    xmlns:hdr="{self.namespace if self.versioned_header else IPS_XSD}"',
             f'    xmlns:flt="{IPS_XSD}">',
             "",
             "  <types>",
