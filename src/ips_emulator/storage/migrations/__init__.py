@@ -1,0 +1,1 @@
+"""Alembic migrations of the emulator's schema (SQLite and PostgreSQL alike)."""
