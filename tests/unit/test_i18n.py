@@ -148,7 +148,7 @@ def test_default_locale_argument_is_honoured() -> None:
     assert german.negotiate("fr", None) == "fr_FR"  # the default does not override a match
 
 
-@pytest.mark.parametrize("default", ["xx-YY", "zh-CN", "klingon", ""])
+@pytest.mark.parametrize("default", ["xx-YY", "ru-RU", "klingon", ""])
 def test_unshipped_default_locale_raises_value_error(default: str) -> None:
     with pytest.raises(ValueError, match="not shipped"):
         Catalogs(LOCALES_DIR, default)

@@ -48,13 +48,14 @@ def company_for_caller(scope: RequestScope, company_handle: str) -> CompanyRecor
     member of: 20006 (ILLEGAL_COMPANY); IpsAdmin may act on every company.
     """
     caller = require_caller(scope)
-    company = directory.find_company_by_handle(scope.session, company_handle)
-    if company is None:
+    found = directory.company_access(scope.session, company_handle, caller.user_id)
+    if found is None:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_COMPANY,
             f"Invalid companyHandle '{company_handle}': no such company.",
         )
-    if not caller.is_global and not directory.is_member(scope.session, caller.user_id, company.id):
+    company, member = found
+    if not caller.is_global and not member:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_COMPANY,
             f"User is not a member of the company with companyHandle '{company_handle}'.",

@@ -15,7 +15,7 @@ from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.messages import render
 from ips_emulator.domain.records import JobLogSummary
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
-from ips_emulator.storage import assets, job_logs, jobs
+from ips_emulator.storage import job_logs, jobs
 from ips_emulator.storage.job_logs import JobLogQuery
 
 
@@ -42,8 +42,8 @@ def get_asset_job_logs(
         raise missing_parameter("assetHandle")
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope)
-    asset = assets.find_asset(scope.session, company.id, asset_handle)
-    if asset is None:
+    rows = job_logs.asset_job_logs(scope.session, company.id, asset_handle)
+    if rows is None:
         raise IpsApiError(
             FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
             f"Invalid assetHandle '{asset_handle}': no such asset in company '{company_handle}'.",
@@ -57,7 +57,7 @@ def get_asset_job_logs(
             submit_user_email=row.submit_user_email,
             log_date=row.created,
         )
-        for row in job_logs.select_asset_job_logs(scope.session, asset.id)
+        for row in rows
     ]
 
 

@@ -37,6 +37,8 @@ def step_time(scope: RequestScope, run: RunRecord, at: float) -> datetime:
 
 def bring_up_to_date(scope: RequestScope) -> None:
     """Fire due schedules and advance every unfinished run to the clock's now."""
+    if not jobs.anything_pending(scope.session, scope.clock.now()):
+        return
     _fire_due(scope)
     for run in jobs.unfinished_runs(scope.session):
         advance(scope, run)

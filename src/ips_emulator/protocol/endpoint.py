@@ -40,7 +40,7 @@ from ips_emulator.protocol.schema import (
 )
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
-from ips_emulator.protocol.xmlparse import parse_request
+from ips_emulator.protocol.xmlparse import XmlLimits, parse_request
 from ips_emulator.storage.db import storage_failure
 
 # spyne logs every fault with a traceback; IPS faults are answers, not errors.
@@ -205,6 +205,7 @@ class SoapEndpoint:
         zone: tzinfo,
         job_speed: float = 1.0,
         hooks: CallHooks | None = None,
+        xml_limits: XmlLimits | None = None,
     ) -> None:
         self.sessions = sessions
         self.catalogs = catalogs
@@ -212,12 +213,13 @@ class SoapEndpoint:
         self.zone = zone
         self.job_speed = job_speed
         self.hooks = hooks
+        self.xml_limits = xml_limits or XmlLimits()
         self.versions = {ns: _VersionEndpoint(v, ns, zone) for ns, v in NAMESPACE_VERSIONS.items()}
 
     def handle(self, request: SoapRequest) -> SoapResponse:
         headers, soap = RequestHeaders(None), SOAP11
         try:
-            document = parse_request(request.body)
+            document = parse_request(request.body, self.xml_limits)
             soap = soap_version_of(document)
             headers, body = split_envelope(document, soap)
             return self._dispatch(request, document, headers, body, soap)

@@ -68,93 +68,118 @@ def format_datetime(value: datetime | str, zone: tzinfo) -> str:
     )
 
 
-# One step of a struct's plan: (element name, simple type or None, nested plan, list?, required?)
-_Step = tuple[str, str | None, "list[Any]", bool, bool]
+def format_double(value: Any) -> str:
+    number = float(value)
+    if number != number:
+        return "NaN"
+    if number in (float("inf"), float("-inf")):
+        return "INF" if number > 0 else "-INF"
+    return repr(number)
+
+
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _fast_escape(text: str) -> str:
+    """``escape``, without work for the usual text that needs none."""
+    return escape(text) if _SPECIAL.search(text) else text
+
+
+class _DateFormatter:
+    """``format_datetime`` for one zone, on C-level isoformat where the offset allows."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        self.zone = zone
+
+    def __call__(self, value: datetime | str) -> str:
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        local = value.astimezone(self.zone)
+        offset = local.utcoffset()
+        if offset is None or offset.seconds % 60 or local.year < 1000:
+            return format_datetime(value, self.zone)
+        text = local.isoformat(timespec="milliseconds")
+        return text[:-6] + "Z" if not offset else text
 
 
 class ResponseWriter:
-    """Writes the responses of one API version."""
+    """Writes the responses of one API version.
+
+    Each struct gets a writer function generated from its declaration once
+    (fields of other versions left out), so a 1,000-entry page costs little
+    more than the string joins themselves.
+    """
 
     def __init__(self, registry: Registry, version: str, namespace: str, zone: tzinfo) -> None:
         self.registry = registry
         self.version = version
         self.namespace = namespace
         self.zone = zone
-        self._plans: dict[str, list[_Step]] = {}
+        self._writers: dict[str, Any] = {}
+        self._names = {
+            "esc": _fast_escape,
+            "fmt_dt": _DateFormatter(zone),
+            "fmt_double": format_double,
+            "writers": self._writers,
+        }
 
-    def _plan(self, fields: Sequence[Field]) -> list[_Step]:
-        steps: list[_Step] = []
-        for f in fields:
-            if not f.in_version(self.version):
-                continue
-            if f.type in SIMPLE_TYPES:
-                steps.append((f.name, f.type, [], f.is_list, f.min_occurs > 0))
-            else:
-                nested = self._struct_plan(f.type)
-                steps.append((f.name, None, nested, f.is_list, f.min_occurs > 0))
-        return steps
+    def _value_code(self, kind: str) -> str:
+        return {
+            STRING: "esc(x if x.__class__ is str else str(x))",
+            DATETIME: "fmt_dt(x)",
+            BOOLEAN: "'true' if x else 'false'",
+            INT: "str(int(x))",
+            LONG: "str(int(x))",
+            DOUBLE: "fmt_double(x)",
+        }[kind]
 
-    def _struct_plan(self, name: str) -> list[_Step]:
-        plan = self._plans.get(name)
-        if plan is None:
-            plan = self._plans[name] = []  # placed first: guards against recursion
-            plan.extend(self._plan(self.registry.structs[name].fields))
-        return plan
-
-    def _simple(self, kind: str, value: Any) -> str:
-        if kind == STRING:
-            return escape(value if isinstance(value, str) else str(value))
-        if kind == DATETIME:
-            return format_datetime(value, self.zone)
-        if kind == BOOLEAN:
-            return "true" if value else "false"
-        if kind in (INT, LONG):
-            return str(int(value))
-        if kind == DOUBLE:
-            number = float(value)
-            if number != number:
-                return "NaN"
-            if number in (float("inf"), float("-inf")):
-                return "INF" if number > 0 else "-INF"
-            return repr(number)
-        raise TypeError(f"unknown simple type {kind}")
-
-    def _fields(self, out: list[str], plan: list[_Step], value: Mapping[str, Any]) -> None:
-        for name, kind, nested, is_list, required in plan:
-            item = value.get(name)
-            if item is None:
-                if required:
-                    out.append(f"<{name}/>")
-                continue
-            for one in item if is_list else (item,):
-                self._element(out, name, kind, nested, one)
-
-    def _element(
-        self, out: list[str], name: str, kind: str | None, nested: list[_Step], value: Any
-    ) -> None:
-        if kind is not None:
-            text = self._simple(kind, value)
-            out.append(f"<{name}>{text}</{name}>" if text else f"<{name}/>")
-            return
-        start = len(out)
-        out.append(f"<{name}>")
-        self._fields(out, nested, value)
-        if len(out) == start + 1:
-            out[start] = f"<{name}/>"
+    def _field_code(self, f: Field) -> list[str]:
+        name = f.name
+        lines = [f"    x = get({name!r})"]
+        if f.type in SIMPLE_TYPES:
+            one = [
+                f"        t = {self._value_code(f.type)}",
+                f"        out('<{name}>' + t + '</{name}>' if t else '<{name}/>')",
+            ]
         else:
-            out.append(f"</{name}>")
+            self._writer(f.type)
+            one = [
+                "        start = len(buf)",
+                f"        out('<{name}>')",
+                f"        writers[{f.type!r}](buf, x)",
+                f"        if len(buf) == start + 1: buf[start] = '<{name}/>'",
+                f"        else: out('</{name}>')",
+            ]
+        body = ["        for x in x:", *("    " + line for line in one)] if f.is_list else one
+        lines.append("    if x is not None:")
+        lines += body
+        if f.min_occurs > 0:
+            lines.append(f"    else: out('<{name}/>')")
+        return lines
+
+    def _compile(self, key: str, fields: Sequence[Field]) -> Any:
+        lines = ["def write(buf, v):", "    out = buf.append", "    get = v.get"]
+        for f in fields:
+            if f.in_version(self.version):
+                lines += self._field_code(f)
+        namespace = dict(self._names)
+        exec("\n".join(lines), namespace)  # our own declarations, never request input
+        self._writers[key] = namespace["write"]
+        return namespace["write"]
+
+    def _writer(self, struct_name: str) -> Any:
+        if struct_name not in self._writers:
+            self._writers[struct_name] = None  # placed first: guards against recursion
+            self._compile(struct_name, self.registry.structs[struct_name].fields)
+        return self._writers[struct_name]
 
     def body(self, op: Operation, value: Mapping[str, Any]) -> str:
         """The ``<op>Return`` element, unprefixed with a default namespace."""
         tag = op.return_element
-        out: list[str] = []
-        self._fields(out, self._plan_for(op), value)
-        if not out:
+        key = f"#{tag}"
+        write = self._writers.get(key) or self._compile(key, op.result)
+        buf: list[str] = []
+        write(buf, value)
+        if not buf:
             return f'<{tag} xmlns="{self.namespace}"/>'
-        return f'<{tag} xmlns="{self.namespace}">{"".join(out)}</{tag}>'
-
-    def _plan_for(self, op: Operation) -> list[_Step]:
-        key = f"#{op.return_element}"
-        if key not in self._plans:
-            self._plans[key] = self._plan(op.result)
-        return self._plans[key]
+        return f'<{tag} xmlns="{self.namespace}">{"".join(buf)}</{tag}>'

@@ -1,32 +1,163 @@
-"""The one XML parser every request goes through: no DTDs, no entities, no network."""
+"""The one XML parser every request goes through: no DTDs, no entities, no network.
+
+libxml2 parses with every loading and resolving switch off, and hands each event to
+``_BoundedTarget``, which builds the tree and aborts the parse at the first thing a
+SOAP request may not hold: a DOCTYPE (rejected when it is opened, before its internal
+subset is read, so no entity is ever declared, let alone expanded), a processing
+instruction (SOAP 1.1 section 3 forbids them; the real Axis2 service rejects them),
+an XInclude element (never processed), or more than ``XmlLimits`` allows. The limits
+are checked as elements arrive, so the work done on a hostile request is bounded by
+the limits, not by its size. Every refusal is ``ipsApiFault`` 30003.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
 
 from lxml import etree
 
 from ips_emulator.errors import FaultCode, IpsApiError
+
+_XINCLUDE = ("{http://www.w3.org/2001/XInclude}", "{http://www.w3.org/2003/XInclude}")
+
+
+@dataclass(frozen=True, slots=True)
+class XmlLimits:
+    """Bounds on a request document (defaults as ``Settings``'; SECURITY.md)."""
+
+    #: Elements nested deeper than this are refused (the envelope is level 1).
+    max_depth: int = 100
+    #: Elements in the whole document.
+    max_elements: int = 100_000
+    #: Attributes plus namespace declarations on one element.
+    max_attributes: int = 50
+    #: Characters in one text node (CDATA included) or one attribute value.
+    max_text: int = 1024 * 1024
+
+
+class RequestXmlError(Exception):
+    """Raised inside the parser target to stop libxml2 at once."""
 
 
 def _invalid(reason: str) -> IpsApiError:
     return IpsApiError(FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML, reason)
 
 
-def parse_request(data: bytes) -> etree._Element:
-    """The request's root element; ``ipsApiFault`` 30003 for anything but plain XML."""
+class _BoundedTarget:
+    """An lxml parser target: an ``etree.TreeBuilder`` that enforces ``XmlLimits``."""
+
+    def __init__(self, limits: XmlLimits) -> None:
+        self.limits = limits
+        # Any: lxml passes ``nsmap`` on to TreeBuilder.start, which the stubs do not know.
+        self.builder: Any = etree.TreeBuilder()
+        self.depth = 0
+        self.elements = 0
+        self.text = 0  # characters in the text node being read
+        #: The refusal, kept because lxml replaces callback errors with its own.
+        self.error: RequestXmlError | None = None
+
+    def _refuse(self, reason: str) -> RequestXmlError:
+        self.error = RequestXmlError(reason)
+        return self.error
+
+    def start(self, tag: str, attrib: dict[str, str], nsmap: dict[str | None, str]) -> Any:
+        limits = self.limits
+        self.depth += 1
+        self.elements += 1
+        self.text = 0
+        if tag.startswith(_XINCLUDE):
+            raise self._refuse("XInclude elements are not allowed (they are never processed).")
+        if self.depth > limits.max_depth:
+            raise self._refuse(
+                f"elements are nested deeper than {limits.max_depth} levels "
+                "(the element depth limit, IPS_EMULATOR_MAX_XML_DEPTH)."
+            )
+        if self.elements > limits.max_elements:
+            raise self._refuse(
+                f"the document has more than {limits.max_elements} elements "
+                "(the element count limit, IPS_EMULATOR_MAX_XML_ELEMENTS)."
+            )
+        if not (attrib or nsmap):
+            return self.builder.start(tag, attrib)
+        self._check_attributes(tag, attrib, nsmap)
+        # lxml hands targets the default namespace under "", TreeBuilder wants None.
+        return self.builder.start(tag, attrib, {k or None: v for k, v in nsmap.items()})
+
+    def _check_attributes(
+        self, tag: str, attrib: dict[str, str], nsmap: dict[str | None, str]
+    ) -> None:
+        limits = self.limits
+        if len(attrib) + len(nsmap) > limits.max_attributes:
+            raise self._refuse(
+                f"element {tag} has more than {limits.max_attributes} attributes "
+                "(the attribute count limit, IPS_EMULATOR_MAX_XML_ATTRIBUTES)."
+            )
+        if any(len(value) > limits.max_text for value in attrib.values()):
+            raise self._refuse(self._text_reason())
+
+    def _text_reason(self) -> str:
+        return (
+            f"a text node or attribute value is longer than {self.limits.max_text} characters "
+            "(the text size limit, IPS_EMULATOR_MAX_XML_TEXT)."
+        )
+
+    def end(self, tag: str) -> Any:
+        self.depth -= 1
+        self.text = 0
+        return self.builder.end(tag)
+
+    def data(self, text: str) -> None:
+        self.text += len(text)
+        if self.text > self.limits.max_text:
+            raise self._refuse(self._text_reason())
+        self.builder.data(text)
+
+    def comment(self, text: str) -> None:
+        """Comments are dropped: the text around one joins into one node (and one count)."""
+
+    def pi(self, target: str, data: str) -> None:
+        raise self._refuse("processing instructions are not allowed in a SOAP message.")
+
+    def doctype(self, name: str, public_id: str | None, system_id: str | None) -> None:
+        # libxml2 reports the DOCTYPE as it opens, before any of its declarations.
+        raise self._refuse("DOCTYPE declarations are not allowed.")
+
+    def close(self) -> etree._Element | None:
+        """The root; lxml also calls this after a failed parse, where it must not raise."""
+        if self.error is not None:
+            raise self.error
+        try:
+            root: etree._Element = self.builder.close()
+        except etree.XMLSyntaxError:  # unfinished tree: lxml re-raises the real parse error
+            return None
+        return root
+
+
+def parse_request(data: bytes, limits: XmlLimits | None = None) -> etree._Element:
+    """The request's root element; ``ipsApiFault`` 30003 for anything but plain, bounded XML."""
     if not data.strip():
         raise _invalid("Invalid request XML: the request body is empty.")
+    target = _BoundedTarget(limits or XmlLimits())
     parser = etree.XMLParser(
+        # The stubs' ParserTarget has no 3-argument start(); lxml calls it with nsmap.
+        target=cast("etree.ParserTarget", target),
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
         dtd_validation=False,
         huge_tree=False,
-        remove_comments=True,
+        collect_ids=False,
     )
     try:
         root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise _invalid(f"Invalid request XML: {exc.msg}") from None
-    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
-        raise _invalid("Invalid request XML: DOCTYPE declarations are not allowed.")
+    except RequestXmlError as exc:
+        raise _invalid(f"Invalid request XML: {exc}") from None
+    except (etree.LxmlError, ValueError) as exc:  # XMLSyntaxError and kin: not well-formed
+        message = getattr(exc, "msg", None) or "the request is not well-formed XML."
+        raise _invalid(f"Invalid request XML: {message}") from None
+    if target.error is not None:  # defensive: a refusal lxml did not pass on
+        raise _invalid(f"Invalid request XML: {target.error}")
+    if not isinstance(root, etree._Element):
+        raise _invalid("Invalid request XML: the document has no root element.")
     return root

@@ -6,12 +6,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.storage.tables import Base
+
+
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
 
 
 def storage_failure(exc: BaseException) -> IpsApiError | None:
@@ -44,7 +49,8 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        kwargs: dict[str, Any] = {}
+        # orjson: job-log pages decode a JSON column per entry (1,000 per page).
+        kwargs: dict[str, Any] = {"json_deserializer": orjson.loads, "json_serializer": _dumps}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False}
         self.engine: Engine = create_engine(url, **kwargs)

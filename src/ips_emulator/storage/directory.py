@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import CompanyRecord, UserRecord
@@ -29,9 +29,42 @@ def _user(row: User) -> UserRecord:
     )
 
 
+_USER_COLUMNS = (
+    User.id, User.handle, User.email, User.first_name, User.last_name, User.role,
+    User.password_hash, User.is_valid,
+)  # fmt: skip
+_USER_BY_EMAIL = select(*_USER_COLUMNS).where(User.email_key == bindparam("key"))
+
+
 def find_user_by_email(session: Session, email: str) -> UserRecord | None:
-    row = session.scalars(select(User).where(User.email_key == email.strip().lower())).first()
-    return None if row is None else _user(row)
+    """Every call authenticates: one prepared, column-only query (no ORM objects)."""
+    row = session.execute(_USER_BY_EMAIL, {"key": email.strip().lower()}).first()
+    if row is None:
+        return None
+    return UserRecord(row[0], row[1], row[2], row[3], row[4], Role(row[5]), row[6], row[7])
+
+
+_COMPANY_ACCESS = (
+    select(
+        Company.id, Company.handle, Company.name, Company.root_path, Company.expires,
+        Membership.is_active,
+    )
+    .outerjoin(
+        Membership,
+        (Membership.company_id == Company.id) & (Membership.user_id == bindparam("user_id")),
+    )
+    .where(Company.handle == bindparam("handle"))
+)  # fmt: skip
+
+
+def company_access(
+    session: Session, handle: str, user_id: int
+) -> tuple[CompanyRecord, bool] | None:
+    """The company and whether the user is an active member of it, in one query."""
+    row = session.execute(_COMPANY_ACCESS, {"handle": handle, "user_id": user_id}).first()
+    if row is None:
+        return None
+    return CompanyRecord(row[0], row[1], row[2], row[3], row[4]), bool(row[5])
 
 
 def find_company_by_handle(session: Session, handle: str) -> CompanyRecord | None:

@@ -7,32 +7,41 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import AssetLogRow, DetailRow, JobLogSummary
 from ips_emulator.storage.jobs import run_record, runs_query
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User
 
-
-def select_asset_job_logs(session: Session, asset_id: int) -> list[AssetLogRow]:
-    """Entries about one asset, oldest first, ties in writing order (index-only scan order)."""
-    rows = session.execute(
-        select(
-            Job.handle,
-            Job.name,
-            JobLogEntry.log_type,
-            JobLogEntry.template_id,
-            JobLogEntry.params,
-            User.email,
-            JobLogEntry.created,
-        )
-        .join(Job, Job.id == JobLogEntry.job_id)
-        .join(User, User.id == Job.submit_user_id)
-        .where(JobLogEntry.asset_id == asset_id)
-        .order_by(JobLogEntry.created, JobLogEntry.id)
+_ASSET_LOGS = (
+    select(
+        Asset.id, Job.handle, Job.name, JobLogEntry.log_type, JobLogEntry.template_id,
+        JobLogEntry.params, User.email, JobLogEntry.created,
     )
-    return [AssetLogRow(*row) for row in rows]
+    .select_from(Asset)
+    .outerjoin(JobLogEntry, JobLogEntry.asset_id == Asset.id)
+    .outerjoin(Job, Job.id == JobLogEntry.job_id)
+    .outerjoin(User, User.id == Job.submit_user_id)
+    .where(Asset.handle == bindparam("handle"), Asset.company_id == bindparam("company_id"))
+    .order_by(JobLogEntry.created, JobLogEntry.id)
+)  # fmt: skip
+
+
+def asset_job_logs(session: Session, company_id: int, handle: str) -> list[AssetLogRow] | None:
+    """Entries about the asset, oldest first (ties in writing order); None if the company
+    has no such asset. One query: the asset left-joined to its entries."""
+    # Core execution on the session's connection: no ORM result machinery per row,
+    # and no autoflush either, so entries written earlier in this call go out first.
+    session.flush()
+    rows = (
+        session.connection()
+        .execute(_ASSET_LOGS, {"handle": handle, "company_id": company_id})
+        .all()
+    )
+    if not rows:
+        return None
+    return [AssetLogRow(*row[1:]) for row in rows if row[1] is not None]
 
 
 def add_job(
@@ -223,20 +232,25 @@ def select_details(
     """One page of a run's entries, paged in SQL."""
     keys: list[Any] = [JobLogEntry.log_type] if by_log_type else []
     keys += [JobLogEntry.created, JobLogEntry.id]
-    rows = session.execute(
-        select(
-            JobLogEntry.log_type,
-            JobLogEntry.template_id,
-            JobLogEntry.params,
-            JobLogEntry.created,
-            Asset.name,
-            Asset.asset_type,
-            Asset.handle,
+    session.flush()
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                JobLogEntry.log_type,
+                JobLogEntry.template_id,
+                JobLogEntry.params,
+                JobLogEntry.created,
+                Asset.name,
+                Asset.asset_type,
+                Asset.handle,
+            )
+            .outerjoin(Asset, Asset.id == JobLogEntry.asset_id)
+            .where(_detail_filter(run_id, log_types))
+            .order_by(*(k.desc() if descending else k.asc() for k in keys))
+            .limit(limit)
+            .offset(offset)
         )
-        .outerjoin(Asset, Asset.id == JobLogEntry.asset_id)
-        .where(_detail_filter(run_id, log_types))
-        .order_by(*(k.desc() if descending else k.asc() for k in keys))
-        .limit(limit)
-        .offset(offset)
+        .all()
     )
     return [DetailRow(*row) for row in rows]

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.storage.tables import Company, Job, JobSubmission, User
 
 SCHEDULED_STATES = ("Normal", "Paused")
+#: Active Job States of runs that have not finished (IN, not != "Done": indexable).
+UNFINISHED_STATES = ("New", "Running")
 
 
 def _submissions() -> Any:
@@ -150,7 +152,9 @@ def get_run(session: Session, run_id: int) -> RunRecord:
 
 
 def unfinished_runs(session: Session) -> list[RunRecord]:
-    rows = session.execute(runs_query().where(Job.state != "Done").order_by(Job.created, Job.id))
+    rows = session.execute(
+        runs_query().where(Job.state.in_(UNFINISHED_STATES)).order_by(Job.created, Job.id)
+    )
     return [run_record(r) for r in rows]
 
 
@@ -188,7 +192,9 @@ def active_runs(
     done_since: datetime,
 ) -> list[RunRecord]:
     """Runs not yet done, and those done at or after ``done_since``."""
-    query = runs_query().where(or_(Job.state != "Done", Job.end_date >= done_since))
+    query = runs_query().where(
+        or_(Job.state.in_(UNFINISHED_STATES), and_(Job.state == "Done", Job.end_date >= done_since))
+    )
     query = query.where(Job.plan.is_not(None))  # seeded history never ran here
     if company_ids is not None:
         query = query.where(Job.company_id.in_(company_ids))
@@ -223,3 +229,18 @@ def advance_submission(
         .values(**fields)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+_PENDING = select(
+    exists().where(
+        JobSubmission.trigger_state == "Normal",
+        JobSubmission.next_fire_time <= bindparam("now"),
+    ),
+    exists().where(Job.state.in_(UNFINISHED_STATES)),
+)
+
+
+def anything_pending(session: Session, now: datetime) -> bool:
+    """One cheap round trip: is any schedule due, or any run unfinished?"""
+    due, unfinished = session.execute(_PENDING, {"now": now}).one()
+    return bool(due or unfinished)

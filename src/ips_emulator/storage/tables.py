@@ -1,19 +1,19 @@
 """SQLAlchemy 2 tables of the emulator's state.
 
-Dates are stored as naive UTC (``UtcDateTime``) so SQLite and PostgreSQL agree;
+Dates are stored as UTC microseconds (``UtcDateTime``) so SQLite and PostgreSQL agree;
 they come back timezone-aware. A job-log entry stores a message template id and
 its parameters, never rendered text.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
-    DateTime,
     Dialect,
     ForeignKey,
     Index,
@@ -25,22 +25,32 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
 
 class UtcDateTime(TypeDecorator[datetime]):
-    impl = DateTime
+    """An instant, stored as whole microseconds since 1970 UTC.
+
+    Integers sort, index and compare the same on every backend, and read back
+    several times faster than SQLite's date strings: pages of 1,000 entries
+    carry 1,000 of them.
+    """
+
+    impl = BigInteger
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        delta = value - _EPOCH
+        return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return _EPOCH + timedelta(microseconds=value)
 
 
 class Base(DeclarativeBase):

@@ -1,0 +1,111 @@
+"""Requests per second of the emulator against a minimal lxml responder (the ceiling).
+
+    .venv/bin/python -m bench.serialization
+
+Both serve the same bytes through the same WSGI server (waitress, 8 threads) in
+their own process; the load comes from this process. Targets: >= 0.5 of the
+ceiling for getAssetJobLogs (20 entries) and getJobLogDetails (1,000 entries).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import requests
+from lxml import etree
+
+from bench import lxml_ceiling
+from bench._fixtures import ASSET_LOGS, DETAILS, NS, bench_document, free_port, start, wait_until_up
+from bench._load import hammer, target
+
+SECONDS = 4.0
+THREADS = 4
+
+
+def serve_emulator(port: int, database_url: str) -> None:
+    from waitress import serve
+
+    from ips_emulator import Settings, create_app
+
+    app = create_app(Settings(database_url=database_url))
+    serve(app, host="127.0.0.1", port=port, threads=THREADS, _quiet=True)
+
+
+def serve_ceiling(port: int, answers: dict[str, Any]) -> None:
+    from waitress import serve
+
+    builders = {
+        "getAssetJobLogsParam": lxml_ceiling.asset_logs(answers["asset"]),
+        "getJobLogDetailsParam": lxml_ceiling.details(answers["log"], answers["details"]),
+    }
+    serve(
+        lxml_ceiling.make_app(builders), host="127.0.0.1", port=port, threads=THREADS, _quiet=True
+    )
+
+
+def prepare(database_url: str) -> None:
+    from ips_emulator import Settings, create_app
+
+    app = create_app(Settings(database_url=database_url))
+    app.seed(bench_document())
+    app.database.dispose()
+
+
+def rows(element: etree._Element) -> list[dict[str, str]]:
+    return [{etree.QName(c).localname: c.text or "" for c in item} for item in element]
+
+
+def answers_from(url: str) -> dict[str, Any]:
+    """The emulator's own answers, as rows for the lxml responder to rebuild."""
+    asset = etree.fromstring(requests.post(url, data=ASSET_LOGS, timeout=30).content)
+    detail = etree.fromstring(requests.post(url, data=DETAILS, timeout=30).content)
+    item = detail.find(f".//{{{NS}}}jobLogArray/{{{NS}}}items")
+    assert item is not None
+    log = {etree.QName(c).localname: c.text or "" for c in item if len(c) == 0}
+    return {
+        "asset": rows(asset.find(f".//{{{NS}}}jobLogArray")),  # type: ignore[arg-type]
+        "log": log,
+        "details": rows(item.find(f"{{{NS}}}detailArray")),  # type: ignore[arg-type]
+    }
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="ips-bench-"))
+    database_url = f"sqlite:///{folder / 'bench.db'}"
+    prepare(database_url)
+    ours_port, ceiling_port = free_port(), free_port()
+    ours_url = f"http://127.0.0.1:{ours_port}/scene7/services/IpsApiService"
+    ceiling_url = f"http://127.0.0.1:{ceiling_port}/scene7/services/IpsApiService"
+    processes = [start(serve_emulator, ours_port, database_url)]
+    wait_until_up(ours_url, ASSET_LOGS)
+    answers = answers_from(ours_url)
+    processes.append(start(serve_ceiling, ceiling_port, answers))
+    wait_until_up(ceiling_url, ASSET_LOGS)
+    same = (
+        requests.post(ceiling_url, data=DETAILS, timeout=30).content
+        == requests.post(ours_url, data=DETAILS, timeout=30).content
+    )
+    print(f"same bytes from both for getJobLogDetails: {same}")
+    lines = []
+    for name, body in (("getAssetJobLogs (20 entries)", ASSET_LOGS),
+                       ("getJobLogDetails (1,000 entries)", DETAILS)):  # fmt: skip
+        hammer(ours_url, body, 0.5)  # warm up
+        hammer(ceiling_url, body, 0.5)
+        ours = hammer(ours_url, body, SECONDS)
+        ceiling = hammer(ceiling_url, body, SECONDS)
+        ratio = ours.rate / ceiling.rate
+        print(f"{name}: emulator {ours.rate:.0f} req/s, lxml ceiling {ceiling.rate:.0f} req/s, "
+              f"ratio {ratio:.2f} (errors {ours.errors}/{ceiling.errors})")  # fmt: skip
+        lines.append(target(f"serialization {name}", f"{ratio:.2f} of the ceiling", ">= 0.50",
+                            ratio >= 0.5 and ours.errors == 0))  # fmt: skip
+    for process in processes:
+        process.terminate()
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
