@@ -1,0 +1,109 @@
+"""Our responses have the shape of the responses recorded from the live service
+(shared/ref/real-service/recorded-2010-01-31): same elements, order, prefixes,
+self-closing empties and omitted optionals; values and the version namespace aside."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from ips_emulator import EmulatorServer
+from ips_emulator.domain.clock import ManualClock
+from tests.conftest import ServerFactory
+from tests.helpers import NS_2008, auth_header, envelope, post
+from tests.integration.jobs_support import START
+
+RECORDED = Path(__file__).resolve().parents[3] / "shared/ref/real-service/recorded-2010-01-31"
+pytestmark = pytest.mark.skipif(not RECORDED.is_dir(), reason="recordings (shared/ref) absent")
+
+Shape = tuple[str | None, str, bool, tuple[Any, ...]]
+
+
+def shape(element: etree._Element) -> Shape:
+    """Prefix, local name, whether empty, and the children's shapes (repeats folded)."""
+    children: list[Shape] = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        child_shape = shape(child)
+        if not children or children[-1][1] != child_shape[1]:
+            children.append(child_shape)
+    empty = len(element) == 0 and not (element.text or "").strip()
+    return element.prefix, etree.QName(element).localname, empty, tuple(children)
+
+
+def body_of(content: bytes) -> etree._Element:
+    root = etree.fromstring(content)
+    assert root.prefix == "soapenv"
+    return root[-1][0]  # soapenv:Body / the one element
+
+
+def recorded(name: str) -> etree._Element:
+    return body_of((RECORDED / name).read_bytes())
+
+
+def call(server: EmulatorServer, operation: str, inner: str) -> etree._Element:
+    body = f'<{operation}Param xmlns="{NS_2008}">{inner}</{operation}Param>'
+    answer = post(server.service_url, envelope(body, auth_header()))
+    return body_of(answer.content)
+
+
+@pytest.fixture(scope="module")
+def golden_server(make_server: ServerFactory) -> EmulatorServer:
+    return make_server(clock=ManualClock(START))
+
+
+def test_get_company_info(golden_server: EmulatorServer) -> None:
+    ours = call(golden_server, "getCompanyInfo", "<companyHandle>c|6</companyHandle>")
+    assert shape(ours) == shape(recorded("get_company_info__company.xml"))
+
+
+def test_submit_and_stop_job(golden_server: EmulatorServer) -> None:
+    job = (
+        "<companyHandle>c|6</companyHandle><jobName>golden</jobName><imageServingPublishJob>"
+        "<publishType>Full</publishType><emailSetting>None</emailSetting>"
+        "<httpCompletionUrl></httpCompletionUrl></imageServingPublishJob>"
+    )
+    submitted = call(golden_server, "submitJob", job)
+    real = recorded("submit_job__image_serving_publish_job_response.xml")
+    assert shape(submitted) == shape(real)
+    handle = submitted[0].text
+    params = f"<companyHandle>c|6</companyHandle><jobHandle>{handle}</jobHandle>"
+    stopped = call(golden_server, "stopJob", params)
+    assert shape(stopped) == shape(recorded("stop_job__response.xml"))
+
+
+def test_get_active_jobs_publish_item(golden_server: EmulatorServer) -> None:
+    job = (
+        "<companyHandle>c|6</companyHandle><jobName>golden-active</jobName><locale>en-US</locale>"
+        "<imageServingPublishJob><publishType>Full</publishType><emailSetting>None</emailSetting>"
+        "<httpCompletionUrl></httpCompletionUrl></imageServingPublishJob>"
+    )
+    call(golden_server, "submitJob", job)
+    clock = golden_server.app.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(timedelta(seconds=0.6))  # begun, not finished: state Running
+    ours = call(golden_server, "getActiveJobs", "<companyHandle>c|6</companyHandle>"
+                "<originalName>golden-active</originalName>")  # fmt: skip
+    real = recorded("get_active_jobs__one_publish_job.xml")
+    real_item = real[0][1]  # the ImageServingPublish job
+    assert shape(ours[0][0]) == shape(real_item)
+
+
+def test_get_assets_by_name_zero_found(golden_server: EmulatorServer) -> None:
+    ours = call(golden_server, "getAssetsByName", "<companyHandle>c|6</companyHandle>"
+                "<nameArray><items>nothing</items></nameArray>")  # fmt: skip
+    assert shape(ours) == shape(recorded("get_assets_by_name__zero_found.xml"))
+
+
+def test_ips_api_fault(golden_server: EmulatorServer) -> None:
+    answer = post(
+        golden_server.service_url,
+        envelope(f'<getAssetJobLogsParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
+                 "<assetHandle>a|0</assetHandle></getAssetJobLogsParam>", auth_header()),
+    )  # fmt: skip
+    assert shape(body_of(answer.content)) == shape(recorded("rename_asset__failure.xml"))
