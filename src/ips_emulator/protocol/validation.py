@@ -65,9 +65,16 @@ class RequestChecker:
     def __init__(self, registry: Registry, version: str) -> None:
         self.registry = registry
         self.version = version
+        self._cache: dict[tuple[Field, ...], dict[str, Field]] = {}
+
+    def _declared(self, fields: tuple[Field, ...]) -> dict[str, Field]:
+        found = self._cache.get(fields)
+        if found is None:
+            found = self._cache[fields] = {f.name: f for f in fields if f.in_version(self.version)}
+        return found
 
     def check(self, element: etree._Element, fields: tuple[Field, ...], path: str = "") -> None:
-        declared = {f.name: f for f in fields if f.in_version(self.version)}
+        declared = self._declared(fields)
         seen: dict[str, int] = {}
         for child in element:
             if not isinstance(child.tag, str):

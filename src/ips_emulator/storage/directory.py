@@ -38,7 +38,7 @@ _USER_BY_EMAIL = select(*_USER_COLUMNS).where(User.email_key == bindparam("key")
 
 def find_user_by_email(session: Session, email: str) -> UserRecord | None:
     """Every call authenticates: one prepared, column-only query (no ORM objects)."""
-    row = session.execute(_USER_BY_EMAIL, {"key": email.strip().lower()}).first()
+    row = session.connection().execute(_USER_BY_EMAIL, {"key": email.strip().lower()}).first()
     if row is None:
         return None
     return UserRecord(row[0], row[1], row[2], row[3], row[4], Role(row[5]), row[6], row[7])
@@ -61,7 +61,12 @@ def company_access(
     session: Session, handle: str, user_id: int
 ) -> tuple[CompanyRecord, bool] | None:
     """The company and whether the user is an active member of it, in one query."""
-    row = session.execute(_COMPANY_ACCESS, {"handle": handle, "user_id": user_id}).first()
+    session.flush()  # Core execution: no autoflush
+    row = (
+        session.connection()
+        .execute(_COMPANY_ACCESS, {"handle": handle, "user_id": user_id})
+        .first()
+    )
     if row is None:
         return None
     return CompanyRecord(row[0], row[1], row[2], row[3], row[4]), bool(row[5])

@@ -242,5 +242,6 @@ _PENDING = select(
 
 def anything_pending(session: Session, now: datetime) -> bool:
     """One cheap round trip: is any schedule due, or any run unfinished?"""
-    due, unfinished = session.execute(_PENDING, {"now": now}).one()
+    session.flush()  # Core execution: no autoflush
+    due, unfinished = session.connection().execute(_PENDING, {"now": now}).one()
     return bool(due or unfinished)
