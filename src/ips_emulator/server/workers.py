@@ -1,0 +1,50 @@
+"""``ips-emulator serve --workers N``: N processes under gunicorn, one database.
+
+The schema is migrated once, in the master, before the workers start; each worker
+then builds its own application (its own connection pool and clock). Jobs and
+schedules are safe across workers and machines: their steps and fire times are
+claimed with compare-and-set updates (``domain/job_runner.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from ips_emulator.config import Settings
+from ips_emulator.server.app import create_app, load_demo_data
+from ips_emulator.storage.db import Database
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+        self.settings = settings
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        # Loaded in each worker after the fork: nothing shared but the database.
+        return create_app(self.settings)
+
+
+def serve_workers(settings: Settings, workers: int, threads: int) -> None:
+    """Serve with ``workers`` processes of ``threads`` threads each (blocks)."""
+    database = Database(settings.database_url)
+    database.create_schema()
+    if settings.load_demo:  # once, here: workers racing on an empty database would clash
+        load_demo_data(database)
+    database.dispose()
+    options = {
+        "bind": f"{settings.host}:{settings.port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "accesslog": None,
+        "timeout": 120,
+    }
+    _Gunicorn(settings.with_changes(load_demo=False), options).run()
