@@ -34,7 +34,7 @@ def wait_for(url: str, timeout: float = 30.0) -> None:
         try:
             if requests.get(url, timeout=1).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not up yet, or too busy to answer in time
             time.sleep(0.1)
     raise AssertionError(f"{url} did not come up within {timeout}s")
 
@@ -105,3 +105,25 @@ def test_make_serve_on_another_port(tmp_path: Path) -> None:
     env = {"IPS_EMULATOR_DATABASE_URL": f"sqlite:///{tmp_path / 'make.db'}"}
     with running(["make", "--no-print-directory", "serve", f"PORT={port}"], env):
         wait_for(f"http://127.0.0.1:{port}/scene7/services/IpsApiService?wsdl")
+
+
+def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    result = CliRunner().invoke(main, ["db", "upgrade", "--database-url", url])
+    assert result.exit_code == 0, result.output
+    assert "schema up to date" in result.output
+    again = CliRunner().invoke(main, ["db", "upgrade", "--database-url", url])
+    assert again.exit_code == 0
+
+
+def test_serve_with_two_workers(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [str(BIN / "ips-emulator"), "serve", "--port", str(port), "--workers", "2"]
+    env = {"IPS_EMULATOR_DATABASE_URL": f"sqlite:///{tmp_path / 'workers.db'}"}
+    with running(command, env):
+        wait_for(f"{url}/scene7/webservice/IpsApi-2008-01-15.wsdl")
+        example = [sys.executable, "examples/get_asset_job_logs.py", "--url", url]
+        for _ in range(4):  # calls spread over both workers
+            result = subprocess.run(example, cwd=ROOT, capture_output=True, text=True, check=True)
+            assert "2 job log entries" in result.stdout

@@ -12,6 +12,7 @@ from ips_emulator.errors import (
 )
 from ips_emulator.server.app import EmulatorApp, create_app
 from ips_emulator.server.runner import EmulatorServer
+from ips_emulator.testing import IpsEmulator
 
 __all__ = [
     "AuthenticationError",
@@ -20,6 +21,7 @@ __all__ = [
     "EmulatorServer",
     "FaultCode",
     "IpsApiError",
+    "IpsEmulator",
     "IpsError",
     "Settings",
     "create_app",

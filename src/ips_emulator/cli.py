@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import logging
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from ips_emulator.cli_db import db
 from ips_emulator.config import Settings, parse_job_speed
+
+if TYPE_CHECKING:
+    from ips_emulator.storage.db import Database
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,7 +55,20 @@ def main() -> None:
     "factor such as 10.  [default: realtime]",
 )
 @click.option("--no-demo", is_flag=True, help="Do not load the demo data into an empty database.")
-@click.option("--threads", type=int, default=8, show_default=True, help="Worker threads.")
+@click.option("--threads", type=int, default=8, show_default=True, help="Threads per process.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes (gunicorn) sharing the database; use PostgreSQL for more than one.",
+)
+@click.option(
+    "--admin-token",
+    default=None,
+    help="Open the JSON admin API under /admin/ to requests that send "
+    "Authorization: Bearer TOKEN (also IPS_EMULATOR_ADMIN_TOKEN).  [default: closed]",
+)
 def serve(
     host: str | None,
     port: int | None,
@@ -54,6 +78,8 @@ def serve(
     job_speed: str | None,
     no_demo: bool,
     threads: int,
+    workers: int,
+    admin_token: str | None,
 ) -> None:
     """Serve the IPS API on http://HOST:PORT/scene7/services/IpsApiService."""
     from waitress import serve as waitress_serve
@@ -72,15 +98,30 @@ def serve(
         timezone=timezone,
         job_speed=speed,
         load_demo=False if no_demo else None,
+        admin_token=admin_token,
     )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("spyne").setLevel(logging.WARNING)
-    app = create_app(settings)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     base = f"http://{settings.host}:{settings.port}"
+    if workers > 1:
+        from ips_emulator.server.workers import serve_workers
+
+        click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService ({workers} workers)")
+        serve_workers(settings, workers, threads)
+        return
+    app = create_app(settings)
     click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService")
     click.echo(f"WSDL: {base}/scene7/webservice/IpsApi-2008-01-15.wsdl")
+    if settings.admin_token:
+        click.echo(f"Admin API: {base}/admin/ (docs/admin-api.md)")
     waitress_serve(
-        app, host=settings.host, port=settings.port, threads=threads, ident="ips-emulator"
+        app,
+        host=settings.host,
+        port=settings.port,
+        threads=threads,
+        ident="ips-emulator",
+        max_request_body_size=2 * settings.max_body_bytes,
     )
 
 
@@ -108,3 +149,263 @@ def wsdl(version: str, output: str | None) -> None:
             f.write(text)
     else:
         click.echo(text, nl=False)
+
+
+# Data commands: all take the database the way ``serve`` does.
+
+
+def database_option(command: F) -> F:
+    return click.option(
+        "--database-url",
+        envvar="IPS_EMULATOR_DATABASE_URL",
+        default=None,
+        help="SQLAlchemy database URL (also IPS_EMULATOR_DATABASE_URL).  "
+        "[default: sqlite:///ips-emulator.db]",
+    )(command)
+
+
+def open_database(database_url: str | None) -> Database:
+    from ips_emulator.storage.db import Database
+
+    database = Database(Settings.from_env().with_changes(database_url=database_url).database_url)
+    database.create_schema()
+    return database
+
+
+def fail(lines: list[str]) -> NoReturn:
+    """Print what is wrong and exit 1."""
+    for line in lines:
+        click.secho(line, err=True, fg="red")
+    sys.exit(1)
+
+
+class _RolledBackError(Exception):
+    """Rolls back a --check load."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@database_option
+@click.option("--check", is_flag=True, help="Check FILE against the database, load nothing.")
+def seed(file: str, database_url: str | None, check: bool) -> None:
+    """Load the seed document FILE (JSON, or YAML if it ends in .yaml/.yml).
+
+    All or nothing: on any problem nothing is loaded, each problem is printed as
+    FILE: PATH: WHAT and the exit status is 1. The format: docs/seed-format.md.
+    """
+    from ips_emulator.domain.seed import SeedError, load_seed
+    from ips_emulator.seed_files import DocumentFileError, read_document
+
+    try:
+        document = read_document(file)
+    except DocumentFileError as exc:
+        fail([f"{file}: {exc}"])
+    database = open_database(database_url)
+    try:
+        with database.session() as session:
+            result = load_seed(session, document)
+            if check:
+                raise _RolledBackError
+    except SeedError as exc:
+        fail([f"{file}: {p.path}: {p.message}" for p in exc.errors])
+    except _RolledBackError:
+        click.echo(f"{file}: valid ({_counts(result.to_json())}); nothing loaded")
+        return
+    finally:
+        database.dispose()
+    click.echo(f"{file}: loaded {_counts(result.to_json())}")
+
+
+def _counts(summary: dict[str, Any]) -> str:
+    parts = [f"{len(summary[k])} {k}" for k in ("companies", "users", "assets", "jobs")]
+    return ", ".join([*parts, f"{summary['entries']} log entries"])
+
+
+@main.command()
+@database_option
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to this file."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "yaml"]),
+    default=None,
+    help="Output format.  [default: yaml for a .yaml/.yml output, else json]",
+)
+def export(database_url: str | None, output: str | None, fmt: str | None) -> None:
+    """Write everything stored as a seed document (to standard output by default).
+
+    `ips-emulator seed` loads it back into an empty database as the same state.
+    """
+    from ips_emulator.seed_files import dump_document, format_of
+    from ips_emulator.storage.export import export_document
+
+    database = open_database(database_url)
+    try:
+        with database.session() as session:
+            document = export_document(session)
+    finally:
+        database.dispose()
+    text = dump_document(document, fmt or (format_of(output) if output else "json"))
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@database_option
+@click.option("--companies", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option(
+    "--assets", type=click.IntRange(min=0), default=1000, show_default=True, help="In all."
+)
+@click.option(
+    "--logs",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    help="Job log entries in all.",
+)
+@click.option("--seed", "seed_value", type=int, default=None, help="Random seed (repeatable).")
+@click.option("--days", type=click.FloatRange(min=0, min_open=True), default=365.0,
+              show_default=True, help="Spread job start dates over this many days.")  # fmt: skip
+@click.option(
+    "--until",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d"]),
+    default=None,
+    help="Latest start date (ISO, UTC unless an offset is given).  [default: now]",
+)
+@click.option("--users-per-company", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option("--password", default="password", show_default=True, help="Every user's password.")
+def generate(
+    database_url: str | None,
+    companies: int,
+    assets: int,
+    logs: int,
+    seed_value: int | None,
+    days: float,
+    until: datetime | None,
+    users_per_company: int,
+    password: str,
+) -> None:
+    """Add a synthetic data set: companies, users, assets, jobs and their log entries."""
+    from datetime import UTC
+
+    from ips_emulator.domain.generate import GenerateOptions
+    from ips_emulator.domain.generate import generate as generate_data
+
+    options = GenerateOptions(
+        companies=companies,
+        assets=assets,
+        logs=logs,
+        seed=seed_value,
+        days=days,
+        until=until if until is None or until.tzinfo else until.replace(tzinfo=UTC),
+        users_per_company=users_per_company,
+        password=password,
+    )
+    database = open_database(database_url)
+    started = time.perf_counter()
+    try:
+        with click.progressbar(length=logs, label="Writing job log entries") as bar:
+            summary = generate_data(database, options, bar.update)
+    finally:
+        database.dispose()
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"Added {len(summary.companies)} companies, {summary.users} users, "
+        f"{summary.assets} assets, {summary.jobs} jobs and {summary.entries} log entries "
+        f"in {seconds:.1f} s ({summary.entries / max(seconds, 1e-9):,.0f} entries/s)."
+    )
+    click.echo(f"Companies {summary.companies[0]} to {summary.companies[-1]}; log in as")
+    click.echo(f"{summary.logins[0]} (and the other admin@... users) / {password!r}.")
+
+
+@main.group()
+def users() -> None:
+    """Manage user accounts."""
+
+
+@users.command("list")
+@database_option
+@click.option("--company", default=None, help="Only the members of this company handle.")
+def users_list(database_url: str | None, company: str | None) -> None:
+    """List users: handle, e-mail, role, whether valid, companies."""
+    from ips_emulator.storage.accounts import list_accounts
+
+    database = open_database(database_url)
+    try:
+        with database.session() as session:
+            accounts = list_accounts(session, company)
+    finally:
+        database.dispose()
+    for a in accounts:
+        valid = "valid" if a.is_valid else "invalid"
+        click.echo(f"{a.handle}\t{a.email}\t{a.role}\t{valid}\t{','.join(a.companies)}")
+
+
+@users.command("add")
+@click.argument("email")
+@click.option("--role", required=True, help="An IPS user role: IpsUser, IpsAdmin, ...")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option(
+    "--company", "companies", multiple=True, help="Handle of a company to join (repeatable)."
+)
+@click.option("--first-name", default="")
+@click.option("--last-name", default="")
+@database_option
+def users_add(
+    email: str,
+    role: str,
+    password: str,
+    companies: tuple[str, ...],
+    first_name: str,
+    last_name: str,
+    database_url: str | None,
+) -> None:
+    """Add the user EMAIL."""
+    from ips_emulator.domain.seed import SeedError, load_seed
+
+    user = {"email": email, "password": password, "role": role, "companies": list(companies),
+            "firstName": first_name, "lastName": last_name}  # fmt: skip
+    database = open_database(database_url)
+    try:
+        with database.session() as session:
+            result = load_seed(session, {"users": [user]})
+    except SeedError as exc:
+        option = {"email": "EMAIL", "role": "--role", "companies": "--company"}
+        fail([_option_error(p.path, p.message, option) for p in exc.errors])
+    finally:
+        database.dispose()
+    click.echo(f"Added {result.users[0]}")
+
+
+def _option_error(path: str, message: str, options: dict[str, str]) -> str:
+    """``users[0].companies[1]: ...`` -> ``--company: ...``."""
+    field = path.removeprefix("users[0]").lstrip(".").split("[")[0]
+    return f"{options.get(field, field or 'user')}: {message}"
+
+
+@users.command("passwd")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@database_option
+def users_passwd(email: str, password: str, database_url: str | None) -> None:
+    """Set the password of the user EMAIL."""
+    from ips_emulator.domain.passwords import hash_password
+    from ips_emulator.storage.accounts import set_password_hash
+
+    database = open_database(database_url)
+    try:
+        with database.session() as session:
+            changed = set_password_hash(session, email, hash_password(password))
+    finally:
+        database.dispose()
+    if not changed:
+        fail([f"EMAIL: no user {email!r}"])
+    click.echo(f"Password of {email} changed.")
+
+
+main.add_command(db)

@@ -34,6 +34,28 @@ def parse_job_speed(text: str) -> float:
     return speed
 
 
+#: Integer bounds read from ``IPS_EMULATOR_<NAME>`` (SECURITY.md).
+BOUND_SETTINGS = (
+    "max_body_bytes",
+    "max_xml_depth",
+    "max_xml_elements",
+    "max_xml_attributes",
+    "max_xml_text",
+    "login_failure_limit",
+)
+
+
+def parse_bound(name: str, text: str) -> int:
+    """A bound's value: a whole number greater than 0."""
+    try:
+        value = int(text.strip().replace("_", ""))
+    except ValueError:
+        raise ValueError(f"{name} {text!r} is not a whole number") from None
+    if value < 1:
+        raise ValueError(f"{name} {text!r} must be at least 1")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the emulator can be told, grouped by concern.
@@ -50,6 +72,16 @@ class Settings:
         UTC and rendered with this zone's offset, as the real server does.
         ``job_speed``: how fast jobs run: 1.0 is real time (a file a second),
         ``INSTANT`` finishes them within the submitting call.
+    Test harness
+        ``admin_token``: the bearer token of the JSON admin API under ``/admin/``
+        (docs/admin-api.md); None keeps the admin API closed.
+    Bounds (SECURITY.md; each has the env var ``IPS_EMULATOR_`` + its name in capitals)
+        ``max_body_bytes``: request body size, after gzip decompression (HTTP 413 over it).
+        ``max_xml_depth``, ``max_xml_elements``, ``max_xml_attributes`` (per element),
+        ``max_xml_text`` (characters in a text node or attribute value): over any,
+        ``ipsApiFault`` 30003.
+        ``login_failure_limit``: failed logins per user and minute before 10001 "too many
+        attempts"; None (the default) never limits.
     """
 
     host: str = "127.0.0.1"
@@ -59,6 +91,13 @@ class Settings:
     default_locale: str = "en-US"
     timezone: str = "UTC"
     job_speed: float = 1.0
+    admin_token: str | None = None
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_xml_depth: int = 100
+    max_xml_elements: int = 100_000
+    max_xml_attributes: int = 50
+    max_xml_text: int = 1024 * 1024
+    login_failure_limit: int | None = None
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -80,4 +119,9 @@ class Settings:
             values["host"] = host
         if port := env.get(f"{ENV_PREFIX}PORT"):
             values["port"] = int(port)
+        if token := env.get(f"{ENV_PREFIX}ADMIN_TOKEN"):
+            values["admin_token"] = token
+        for name in BOUND_SETTINGS:
+            if text := env.get(f"{ENV_PREFIX}{name.upper()}"):
+                values[name] = parse_bound(name, text)
         return cls(**values)

@@ -7,13 +7,14 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from ips_emulator.storage.db import Database
+from ips_emulator.storage.migrations.runner import upgrade
 from ips_emulator.storage.tables import Base
 from tests.databases import Databases
 
 
 def test_migrations_match_the_models(databases: Databases) -> None:
     database = Database(databases.new_url())
-    database.create_schema()
+    upgrade(database.engine, create_empty=False)  # the migrations themselves, step by step
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from ips_emulator.domain.context import Caller, Credentials, RequestScope
 from ips_emulator.domain.passwords import verify_password
+from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import ADMIN_ROLES, AUTHORIZED_ROLES
 from ips_emulator.errors import AuthenticationError, AuthorizationError, FaultCode
 from ips_emulator.storage import directory
 
 
-def authenticate(scope: RequestScope, credentials: Credentials | None) -> Caller:
+def authenticate(
+    scope: RequestScope, credentials: Credentials | None, throttle: LoginThrottle | None = None
+) -> Caller:
     """The caller behind ``credentials``; the fault the real service gives otherwise."""
     if credentials is None or not credentials.user:
         raise AuthenticationError(
@@ -18,8 +21,12 @@ def authenticate(scope: RequestScope, credentials: Credentials | None) -> Caller
             "The request could not be authenticated: no credentials were given "
             "(authHeader, AuthUser/AuthPassword or HTTP Basic).",
         )
+    if throttle is not None:
+        throttle.check(credentials.user)
     user = directory.find_user_by_email(scope.session, credentials.user)
     if user is None or not verify_password(credentials.password, user.password_hash):
+        if throttle is not None:
+            throttle.failed(credentials.user)
         raise AuthenticationError(
             FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS, "Invalid username/password"
         )

@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import secrets
 import threading
+from collections.abc import Mapping
+from typing import Any
 
 _N, _R, _P = 2**14, 8, 1
 _SCHEME = "scrypt"
@@ -75,3 +77,22 @@ def verify_password(password: str, stored: str) -> bool:
     if ok:
         _verified.add(key)
     return ok
+
+
+REDACTED = "[redacted]"
+
+
+def without_secrets(value: Any) -> Any:
+    """``value`` with every ``password`` entry (any case, at any depth) masked.
+
+    Operation parameters can carry a password (``checkLogin``); what the emulator
+    keeps or shows of a call (the journal, the admin API) never does.
+    """
+    if isinstance(value, Mapping):
+        return {
+            key: REDACTED if "password" in str(key).lower() else without_secrets(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [without_secrets(item) for item in value]
+    return value

@@ -1,28 +1,50 @@
 """Load declarative seed data (companies, users, assets, jobs, log entries).
 
-The format is the one of ``data/demo.json``. Loading is all-or-nothing: the
-caller runs it inside one transaction, and any ``SeedError`` (which names the
-path inside the document) rolls everything back.
+The format is described in docs/seed-format.md and ``data/seed.schema.json``
+(``data/demo.json`` is an example). A document is first checked against the
+schema (``SeedSchemaError`` lists every problem), then loaded. Loading is
+all-or-nothing: the caller runs it inside one transaction, and any
+``SeedError`` (which names the path inside the document) rolls everything back.
+Handles not given are generated in the real service's shapes: ``c|N``,
+``u|N|email``, ``a|N`` and ``j|<company number>||<name>|N``.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
 from ips_emulator.domain.roles import Role
-from ips_emulator.storage import assets, directory, job_logs
+from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
+from ips_emulator.domain.seed_schema import SeedError as SeedError
+from ips_emulator.domain.seed_schema import SeedSchemaError as SeedSchemaError
+from ips_emulator.storage import assets, directory, job_logs, seeding
 
 
-class SeedError(ValueError):
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+@dataclass
+class SeedResult:
+    """The handles of what a document added, in document order (generated ones too)."""
+
+    companies: list[str] = field(default_factory=list)
+    users: list[str] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)
+    jobs: list[str] = field(default_factory=list)
+    entries: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "companies": self.companies,
+            "users": self.users,
+            "assets": self.assets,
+            "jobs": self.jobs,
+            "entries": self.entries,
+        }
 
 
 class _Loader:
@@ -33,6 +55,12 @@ class _Loader:
         self.jobs: dict[str, int] = {}
         self.users: dict[str, int] = {}
         self.assets: dict[str, int] = {}
+        self.asset_paths: set[tuple[int, str, str]] = set()
+        self.memberships: set[tuple[int, int]] = set()
+        self.numbers: dict[str, int] = {}
+        #: One hash per distinct password: scrypt is slow on purpose.
+        self.hashes: dict[str, str] = {}
+        self.result = SeedResult()
 
     def mapping(self, item: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
         value = item.get(key) or {}
@@ -56,14 +84,44 @@ class _Loader:
         return item[key]
 
     def date(self, item: Mapping[str, Any], key: str, path: str) -> datetime:
-        text = self.field(item, key, path)
-        try:
-            value = datetime.fromisoformat(str(text))
-        except ValueError:
-            raise SeedError(f"{path}.{key}", f"{text!r} is not an ISO 8601 date-time") from None
-        if value.tzinfo is None:
-            raise SeedError(f"{path}.{key}", f"{text!r} has no time zone offset")
-        return value
+        text = str(self.field(item, key, path))
+        problem = date_problem(text)
+        if problem:
+            raise SeedError(f"{path}.{key}", problem)
+        return datetime.fromisoformat(text)
+
+    def optional_date(self, item: Mapping[str, Any], key: str, path: str) -> datetime | None:
+        return self.date(item, key, path) if item.get(key) else None
+
+    def new_handle(self, kind: str, shape: Callable[[int], str]) -> str:
+        """The next handle of ``kind``, numbered after every id and handle stored."""
+        if kind not in self.numbers:
+            self.numbers[kind] = seeding.highest_number(self.session, kind)
+        self.numbers[kind] += 1
+        return shape(self.numbers[kind])
+
+    def taken(self, path: str, what: str) -> SeedError:
+        return SeedError(path, f"{what} already exists in the database")
+
+    def password_hash(self, item: Mapping[str, Any], path: str) -> str:
+        if item.get("password") and item.get("passwordHash"):
+            raise SeedError(f"{path}.passwordHash", "give password or passwordHash, not both")
+        if item.get("passwordHash"):
+            return str(item["passwordHash"])
+        # No password: an account nobody can log in with (a job submitter, say).
+        password = item.get("password") or secrets.token_urlsafe(24)
+        if password not in self.hashes:
+            self.hashes[password] = hash_password(password)
+        return self.hashes[password]
+
+    def join(self, user_id: int, company_id: int, active: bool, path: str) -> None:
+        pair = (user_id, company_id)
+        if pair in self.memberships:
+            raise SeedError(path, "this membership is listed twice")
+        if seeding.has_membership(self.session, user_id, company_id):
+            raise self.taken(path, "this membership")
+        self.memberships.add(pair)
+        seeding.add_membership(self.session, user_id, company_id, active)
 
     def ref(self, table: dict[str, int], item: Mapping[str, Any], key: str, path: str) -> int:
         return self.lookup(table, self.field(item, key, path), f"{path}.{key}")
@@ -87,16 +145,22 @@ class _Loader:
         name = self.field(item, "name", path)
         self.unique(self.company_names, name.lower(), f"{path}.name")
         self.company_names[name.lower()] = 0
-        if item.get("handle"):
-            self.unique(self.companies, item["handle"], f"{path}.handle")
+        if directory.find_company_by_name(self.session, name):
+            raise self.taken(f"{path}.name", f"company {name!r}")
+        handle = item.get("handle")
+        if handle:
+            self.unique(self.companies, handle, f"{path}.handle")
+            if directory.find_company_by_handle(self.session, handle):
+                raise self.taken(f"{path}.handle", f"company {handle!r}")
         record = directory.add_company(
             self.session,
             name=name,
             root_path=item.get("rootPath") or name.replace(" ", "") + "/",
-            expires=self.date(item, "expires", path) if item.get("expires") else None,
-            handle=item.get("handle"),
+            expires=self.optional_date(item, "expires", path),
+            handle=handle or self.new_handle("company", lambda n: f"c|{n}"),
         )
         self.companies[record.handle] = record.id
+        self.result.companies.append(record.handle)
 
     def user(self, item: Mapping[str, Any], path: str) -> None:
         role_name = self.field(item, "role", path)
@@ -106,41 +170,69 @@ class _Loader:
             raise SeedError(f"{path}.role", f"{role_name!r} is not an IPS user role") from None
         email = str(self.field(item, "email", path))
         self.unique({k.lower(): v for k, v in self.users.items()}, email.lower(), f"{path}.email")
-        # No password: an account nobody can log in with (a job submitter, say).
-        password = item.get("password") or secrets.token_urlsafe(24)
+        if directory.find_user_by_email(self.session, email):
+            raise self.taken(f"{path}.email", f"user {email!r}")
+        handle = item.get("handle")
+        if handle and directory.find_user_by_handle(self.session, handle):
+            raise self.taken(f"{path}.handle", f"user {handle!r}")
         record = directory.add_user(
             self.session,
-            email=self.field(item, "email", path),
-            password_hash=hash_password(password),
+            email=email,
+            password_hash=self.password_hash(item, path),
             role=role,
             first_name=item.get("firstName", ""),
             last_name=item.get("lastName", ""),
-            handle=item.get("handle"),
+            handle=handle or self.new_handle("user", lambda n: f"u|{n}|{email}"),
         )
+        expires = self.optional_date(item, "passwordExpires", path)
+        if item.get("isValid") is False or expires:
+            seeding.update_user(self.session, record.id, item.get("isValid", True), expires)
         self.users[record.email] = record.id
-        for i, handle in enumerate(self.items(item, "companies", path)):
-            company_id = self.lookup(self.companies, handle, f"{path}.companies[{i}]")
-            directory.add_membership(self.session, record.id, company_id)
+        self.result.users.append(record.handle)
+        for i, company in enumerate(self.items(item, "companies", path)):
+            company_id = self.lookup(self.companies, company, f"{path}.companies[{i}]")
+            self.join(record.id, company_id, True, f"{path}.companies[{i}]")
+
+    def membership(self, item: Mapping[str, Any], path: str) -> None:
+        user_id = self.ref(self.users, item, "user", path)
+        company_id = self.ref(self.companies, item, "company", path)
+        self.join(user_id, company_id, item.get("isActive", True), path)
 
     def asset(self, item: Mapping[str, Any], path: str) -> None:
-        if item.get("handle"):
-            self.unique(self.assets, item["handle"], f"{path}.handle")
+        handle = item.get("handle")
+        if handle:
+            self.unique(self.assets, handle, f"{path}.handle")
+            if assets.find_by_handle(self.session, handle):
+                raise self.taken(f"{path}.handle", f"asset {handle!r}")
+        company_id = self.ref(self.companies, item, "company", path)
+        folder, name = item.get("folder", ""), self.field(item, "name", path)
+        if (company_id, folder, name) in self.asset_paths:
+            raise SeedError(f"{path}.name", f"{folder}{name} is defined twice in its company")
+        if assets.find_by_path(self.session, company_id, folder, name):
+            raise self.taken(f"{path}.name", f"asset {folder}{name}")
+        self.asset_paths.add((company_id, folder, name))
         record = assets.add_asset(
             self.session,
-            company_id=self.ref(self.companies, item, "company", path),
-            folder=item.get("folder", ""),
-            name=self.field(item, "name", path),
+            company_id=company_id,
+            folder=folder,
+            name=name,
             asset_type=self.field(item, "type", path),
             created=self.date(item, "created", path),
-            handle=item.get("handle"),
+            handle=handle or self.new_handle("asset", lambda n: f"a|{n}"),
         )
+        if modified := self.optional_date(item, "lastModified", path):
+            assets.touch(self.session, record.id, modified)
         self.assets[record.handle] = record.id
+        self.result.assets.append(record.handle)
 
     def job(self, item: Mapping[str, Any], path: str) -> None:
         name = self.field(item, "name", path)
-        handle = self.field(item, "handle", path)
-        self.unique(self.jobs, handle, f"{path}.handle")
-        self.jobs[handle] = 0
+        handle = item.get("handle")
+        if handle:
+            self.unique(self.jobs, handle, f"{path}.handle")
+            if seeding.job_handle_taken(self.session, handle):
+                raise self.taken(f"{path}.handle", f"job {handle!r}")
+        company = self.field(item, "company", path)
         job_id = job_logs.add_job(
             self.session,
             company_id=self.ref(self.companies, item, "company", path),
@@ -149,10 +241,30 @@ class _Loader:
             original_name=item.get("originalName", name),
             job_type=self.field(item, "type", path),
             created=self.date(item, "created", path),
-            handle=self.field(item, "handle", path),
+            handle=handle or f"seeding|{secrets.token_hex(12)}",
         )
+        extra = self.job_fields(item, path)
+        if not handle:  # the run id is only known now, as in job_runner.start_run
+            handle = extra["handle"] = f"j|{company_number(company)}||{name}|{job_id}"
+        if extra:
+            seeding.update_job(self.session, job_id, **extra)
+        self.jobs[handle] = job_id
+        self.result.jobs.append(handle)
         for i, entry in enumerate(self.items(item, "logs", path)):
             self.entry(job_id, entry, f"{path}.logs[{i}]")
+
+    def job_fields(self, item: Mapping[str, Any], path: str) -> dict[str, Any]:
+        """The run fields that ``add_job`` leaves at their defaults."""
+        extra: dict[str, Any] = {}
+        if item.get("state", "Done") != "Done":
+            extra["state"] = item["state"]
+        if item.get("locale"):
+            extra["locale"] = item["locale"]
+        if item.get("description"):
+            extra["description"] = item["description"]
+        if end := self.optional_date(item, "endDate", path):
+            extra["end_date"] = end
+        return extra
 
     def entry(self, job_id: int, item: Mapping[str, Any], path: str) -> None:
         params = {str(k): str(v) for k, v in self.mapping(item, "params", path).items()}
@@ -171,25 +283,28 @@ class _Loader:
             created=self.date(item, "date", path),
             asset_id=asset_id,
         )
+        self.result.entries += 1
 
 
-_SECTIONS = ("companies", "users", "assets", "jobs")
+def load_seed(session: Any, document: Mapping[str, Any]) -> SeedResult:
+    """Add everything ``document`` describes and say what was added.
 
-
-def load_seed(session: Any, document: Mapping[str, Any]) -> None:
-    """Add everything ``document`` describes; raise ``SeedError`` on the first problem."""
+    Raises ``SeedSchemaError`` (every schema problem) before writing anything, or
+    ``SeedError`` on the first problem the schema cannot see (a reference to
+    nothing, a handle already taken); the caller's transaction then rolls back.
+    """
+    check_seed(document)
     loader = _Loader(session)
     handlers = {
         "companies": loader.company,
         "users": loader.user,
+        "memberships": loader.membership,
         "assets": loader.asset,
         "jobs": loader.job,
     }
-    for key in document:
-        if key not in _SECTIONS:
-            raise SeedError(key, f"unknown section (expected one of {', '.join(_SECTIONS)})")
-    for section in _SECTIONS:
+    for section in SECTIONS:
         for i, item in enumerate(loader.items(document, section, "$")):
             if not isinstance(item, Mapping):
                 raise SeedError(f"{section}[{i}]", "must be an object")
             handlers[section](item, f"{section}[{i}]")
+    return loader.result

@@ -11,6 +11,7 @@ SOAP 1.1 and SOAP 1.2 alike.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from spyne.server import ServerBase
 from ips_emulator.domain.auth import authenticate, authorize_operation
 from ips_emulator.domain.clock import Clock
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.errors import FaultCode, IpsApiError, IpsError
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.api import NAMESPACE_VERSIONS, REGISTRY
@@ -103,6 +105,7 @@ class _Call:
     headers: RequestHeaders
     request: SoapRequest
     hooks: CallHooks | None
+    throttle: LoginThrottle | None = None
     scope: RequestScope | None = None
     user: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -143,7 +146,7 @@ def _invoke(op: Operation, ctx: Any, param: Any) -> Any:
     if call.scope is None:
         raise RuntimeError("spyne called an operation outside SoapEndpoint.handle")
     credentials = call.headers.credentials(call.request.basic_credentials)
-    caller = authenticate(call.scope, credentials)
+    caller = authenticate(call.scope, credentials, call.throttle)
     call.user = caller.email
     if call.hooks is not None:
         company = getattr(param, "companyHandle", None)
@@ -206,6 +209,7 @@ class SoapEndpoint:
         job_speed: float = 1.0,
         hooks: CallHooks | None = None,
         xml_limits: XmlLimits | None = None,
+        login_throttle: LoginThrottle | None = None,
     ) -> None:
         self.sessions = sessions
         self.catalogs = catalogs
@@ -214,7 +218,11 @@ class SoapEndpoint:
         self.job_speed = job_speed
         self.hooks = hooks
         self.xml_limits = xml_limits or XmlLimits()
-        self.versions = {ns: _VersionEndpoint(v, ns, zone) for ns, v in NAMESPACE_VERSIONS.items()}
+        self.login_throttle = login_throttle
+        # Built on first use: each version's spyne models take a noticeable time to build,
+        # and most servers (a test session's, say) only ever see one version.
+        self._versions: dict[str, _VersionEndpoint] = {}
+        self._versions_lock = threading.Lock()
 
     def handle(self, request: SoapRequest) -> SoapResponse:
         headers, soap = RequestHeaders(None), SOAP11
@@ -226,6 +234,16 @@ class SoapEndpoint:
         except IpsError as error:
             return _fault_response(error, headers, soap)
 
+    def _version(self, namespace: str) -> _VersionEndpoint | None:
+        found = self._versions.get(namespace)
+        if found is None and namespace in NAMESPACE_VERSIONS:
+            with self._versions_lock:
+                found = self._versions.get(namespace)
+                if found is None:
+                    found = _VersionEndpoint(NAMESPACE_VERSIONS[namespace], namespace, self.zone)
+                    self._versions[namespace] = found
+        return found
+
     def _dispatch(
         self,
         request: SoapRequest,
@@ -235,7 +253,7 @@ class SoapEndpoint:
         soap: SoapVersion,
     ) -> SoapResponse:
         qname = etree.QName(body)
-        version = self.versions.get(qname.namespace or "")
+        version = self._version(qname.namespace or "")
         op = version.operations.get(qname.localname) if version else None
         if version is None or op is None:
             raise IpsApiError(
@@ -246,7 +264,7 @@ class SoapEndpoint:
             require_app_name(headers, version.namespace)
         version.checker.check(body, op.param)
         transport = version.transports[soap.name]
-        call = _Call(document, headers, request, self.hooks)
+        call = _Call(document, headers, request, self.hooks, self.login_throttle)
         ctx = MethodContext(transport, MethodContext.SERVER)
         ctx.udc = call
         (ctx,) = transport.generate_contexts(ctx)

@@ -5,23 +5,26 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import zlib
 from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from ips_emulator.config import Settings
 from ips_emulator.domain.clock import Clock, OffsetClock
+from ips_emulator.domain.passwords import without_secrets
+from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.seed import load_seed
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.endpoint import SoapEndpoint, SoapRequest, SoapResponse
 from ips_emulator.resources import data_dir, package_file
+from ips_emulator.server.admin import AdminApi
 from ips_emulator.server.injection import FaultInjector
 from ips_emulator.server.journal import Journal, JournalEntry
+from ips_emulator.server.limits import read_body, xml_limits
 from ips_emulator.server.wsdl import WsdlFiles
 from ips_emulator.storage.db import Database
 from ips_emulator.storage.directory import has_companies
@@ -30,7 +33,6 @@ log = logging.getLogger(__name__)
 
 SERVICE_PATH = "/scene7/services/IpsApiService"
 DEFAULT_WSDL = "IpsApi-2008-01-15.wsdl"
-MAX_BODY = 10 * 1024 * 1024
 
 _ROUTES = Map(
     [
@@ -76,8 +78,11 @@ class EmulatorApp:
             ZoneInfo(settings.timezone),
             settings.job_speed,
             hooks=self.faults,
+            xml_limits=xml_limits(settings),
+            login_throttle=LoginThrottle(settings.login_failure_limit),
         )
         self.wsdl = WsdlFiles(data_dir("wsdl"))
+        self.admin = AdminApi(self)
 
     def reset(self) -> None:
         """Back to a fresh start: empty tables (plus the demo data unless --no-demo),
@@ -105,6 +110,8 @@ class EmulatorApp:
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
+        if AdminApi.handles(request.path):
+            return self.admin.dispatch(request)
         adapter = _ROUTES.bind_to_environ(request.environ)
         endpoint, args = adapter.match()
         if endpoint == "wsdl":
@@ -132,7 +139,7 @@ class EmulatorApp:
             (auth.username or "", auth.password or "") if auth and auth.type == "basic" else None
         )
         soap_request = SoapRequest(
-            body=_request_body(request),
+            body=read_body(request, self.settings.max_body_bytes),
             basic_credentials=basic,
             accept_language=request.headers.get("Accept-Language"),
         )
@@ -143,26 +150,12 @@ class EmulatorApp:
                 operation=answer.operation,
                 user=answer.user,
                 locale=answer.locale,
-                params=answer.params,
+                params=without_secrets(answer.params),
                 fault_code=answer.fault_code,
                 http_status=answer.status,
             )
         )
         return _http_response(request, answer)
-
-
-def _request_body(request: Request) -> bytes:
-    if request.content_length is not None and request.content_length > MAX_BODY:
-        raise RequestEntityTooLarge(f"Request bodies are limited to {MAX_BODY} bytes.")
-    data = request.stream.read(MAX_BODY + 1)
-    if len(data) > MAX_BODY:
-        raise RequestEntityTooLarge(f"Request bodies are limited to {MAX_BODY} bytes.")
-    if request.headers.get("Content-Encoding", "").lower() == "gzip":
-        decompressor = zlib.decompressobj(wbits=31)
-        data = decompressor.decompress(data, MAX_BODY + 1)
-        if len(data) > MAX_BODY:
-            raise RequestEntityTooLarge(f"Request bodies are limited to {MAX_BODY} bytes.")
-    return data
 
 
 def _http_response(request: Request, answer: SoapResponse) -> Response:

@@ -19,7 +19,15 @@ class EmulatorServer:
         self.app = app
         # A short loop timeout lets stop() end the serving thread promptly.
         self._server = create_server(
-            app, host=host, port=port, threads=8, ident="ips-emulator", asyncore_loop_timeout=0.2
+            app,
+            host=host,
+            port=port,
+            threads=8,
+            ident="ips-emulator",
+            asyncore_loop_timeout=0.2,
+            # waitress buffers a body before the app sees it: it refuses the grossly
+            # oversized ones itself; the app answers the rest with its own 413.
+            max_request_body_size=2 * app.settings.max_body_bytes,
         )
         self.host = host
         self.port: int = self._server.effective_port  # type: ignore[union-attr]

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
+
+from ips_emulator.storage.tables import Base
 
 _HERE = Path(__file__).resolve().parent
 
@@ -18,12 +20,21 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database's schema to ``revision`` (creating it in an empty database)."""
+def upgrade(engine: Engine, revision: str = "head", create_empty: bool = True) -> None:
+    """Bring the database's schema to ``revision``.
+
+    An empty database gets the current schema in one ``create_all`` and is stamped
+    at head (the migrations build the same schema: tests/integration/test_migrations.py
+    holds them to it), which keeps test servers quick to start.
+    """
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        if create_empty and revision == "head" and not inspect(connection).get_table_names():
+            Base.metadata.create_all(connection)
+            command.stamp(config, "head")
+        else:
+            command.upgrade(config, revision)
 
 
 def make_revision(engine: Engine, message: str) -> None:

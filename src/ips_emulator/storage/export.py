@@ -1,0 +1,137 @@
+"""The stored state as a seed document (docs/seed-format.md).
+
+The document loads back into an empty database as the same state, and
+exporting that gives the same document: everything is listed in id order,
+handles and password hashes are written out, and fields at their defaults are
+left out. Job submissions (schedules) and the plans of runs still in progress
+are not part of the seed format and are not exported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ips_emulator.domain.messages import TEMPLATES
+from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
+
+
+def seed_date(instant: datetime) -> str:
+    """UTC, with milliseconds (microseconds when there are any)."""
+    spec = "milliseconds" if instant.microsecond % 1000 == 0 else "microseconds"
+    return instant.astimezone(UTC).isoformat(timespec=spec)
+
+
+def _put(item: dict[str, Any], key: str, value: Any, default: Any = None) -> None:
+    if value != default:
+        item[key] = seed_date(value) if isinstance(value, datetime) else value
+
+
+def _companies(session: Session) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    items, handles = [], {}
+    for row in session.scalars(select(Company).order_by(Company.id)):
+        item = {"handle": row.handle, "name": row.name, "rootPath": row.root_path}
+        _put(item, "expires", row.expires)
+        items.append(item)
+        handles[row.id] = row.handle
+    return items, handles
+
+
+def _users(
+    session: Session, companies: dict[int, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[int, str]]:
+    active: defaultdict[int, list[str]] = defaultdict(list)
+    inactive: list[tuple[int, str]] = []
+    memberships = select(Membership).order_by(Membership.user_id, Membership.company_id)
+    for m in session.scalars(memberships):
+        if m.is_active:
+            active[m.user_id].append(companies[m.company_id])
+        else:
+            inactive.append((m.user_id, companies[m.company_id]))
+    users, emails = [], {}
+    for row in session.scalars(select(User).order_by(User.id)):
+        item: dict[str, Any] = {"handle": row.handle, "email": row.email}
+        item["passwordHash"] = row.password_hash
+        item["role"] = row.role
+        _put(item, "firstName", row.first_name, "")
+        _put(item, "lastName", row.last_name, "")
+        _put(item, "isValid", row.is_valid, True)
+        _put(item, "passwordExpires", row.password_expires)
+        _put(item, "companies", active.get(row.id), None)
+        users.append(item)
+        emails[row.id] = row.email
+    extra = [
+        {"user": emails[user_id], "company": company, "isActive": False}
+        for user_id, company in inactive
+    ]
+    return users, extra, emails
+
+
+def _assets(
+    session: Session, companies: dict[int, str]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    items, handles = [], {}
+    for row in session.scalars(select(Asset).order_by(Asset.id)):
+        item: dict[str, Any] = {"handle": row.handle, "company": companies[row.company_id]}
+        _put(item, "folder", row.folder, "")
+        item.update(name=row.name, type=row.asset_type, created=seed_date(row.created))
+        _put(item, "lastModified", row.last_modified, row.created)
+        items.append(item)
+        handles[row.id] = row.handle
+    return items, handles
+
+
+def _entries(session: Session, assets: dict[int, str]) -> dict[int, list[dict[str, Any]]]:
+    by_job: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    query = select(JobLogEntry).order_by(JobLogEntry.job_id, JobLogEntry.created, JobLogEntry.id)
+    for row in session.scalars(query):
+        item: dict[str, Any] = {"template": row.template_id}
+        _put(item, "params", dict(row.params or {}), {})
+        template = TEMPLATES.get(row.template_id)
+        _put(item, "logType", row.log_type, template.log_type if template else None)
+        item["date"] = seed_date(row.created)
+        if row.asset_id is not None:
+            item["asset"] = assets[row.asset_id]
+        by_job[row.job_id].append(item)
+    return by_job
+
+
+def _jobs(
+    session: Session, companies: dict[int, str], emails: dict[int, str], assets: dict[int, str]
+) -> list[dict[str, Any]]:
+    entries = _entries(session, assets)
+    items = []
+    for row in session.scalars(select(Job).order_by(Job.id)):
+        item: dict[str, Any] = {
+            "handle": row.handle,
+            "company": companies[row.company_id],
+            "submitUser": emails[row.submit_user_id],
+            "name": row.name,
+        }
+        _put(item, "originalName", row.original_name, row.name)
+        item.update(type=row.job_type, created=seed_date(row.created))
+        _put(item, "endDate", row.end_date)
+        _put(item, "state", row.state, "Done")
+        _put(item, "locale", row.locale or None)
+        _put(item, "description", row.description or "", "")
+        item["logs"] = entries.get(row.id, [])
+        items.append(item)
+    return items
+
+
+def export_document(session: Session) -> dict[str, Any]:
+    """Everything stored, as a seed document."""
+    companies, company_handles = _companies(session)
+    users, memberships, emails = _users(session, company_handles)
+    assets, asset_handles = _assets(session, company_handles)
+    return {
+        "companies": companies,
+        "users": users,
+        "memberships": memberships,
+        "assets": assets,
+        "jobs": _jobs(session, company_handles, emails, asset_handles),
+    }

@@ -1,0 +1,107 @@
+"""A job's log entries a page at a time, keyset-paged on (created, id).
+
+Keyset paging (rather than offsets) keeps pages stable while entries are
+written: an entry is never skipped or shown twice because another one was
+inserted between two page reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from ips_emulator.storage.tables import Asset, JobLogEntry
+
+#: (created, id) of an entry: its position in a job's log.
+Key = tuple[datetime, int]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    id: int
+    log_type: str
+    template_id: str
+    params: Mapping[str, str]
+    created: datetime
+    asset_handle: str | None
+
+    @property
+    def key(self) -> Key:
+        return (self.created, self.id)
+
+
+def _entry(row: Any) -> EntryRow:
+    return EntryRow(row[0], row[1], row[2], row[3], row[4], row[5])
+
+
+def _after(key: Key) -> ColumnElement[bool]:
+    created, entry_id = key
+    return or_(
+        JobLogEntry.created > created,
+        and_(JobLogEntry.created == created, JobLogEntry.id > entry_id),
+    )
+
+
+def _before(key: Key) -> ColumnElement[bool]:
+    created, entry_id = key
+    return or_(
+        JobLogEntry.created < created,
+        and_(JobLogEntry.created == created, JobLogEntry.id < entry_id),
+    )
+
+
+def _rows(job_id: int) -> Any:  # Select[...]: its generics differ between SQLAlchemy 2.0 and 2.1
+    return (
+        select(
+            JobLogEntry.id,
+            JobLogEntry.log_type,
+            JobLogEntry.template_id,
+            JobLogEntry.params,
+            JobLogEntry.created,
+            Asset.handle,
+        )
+        .outerjoin(Asset, Asset.id == JobLogEntry.asset_id)
+        .where(JobLogEntry.job_id == job_id)
+    )
+
+
+def count_entries(session: Session, job_id: int) -> int:
+    total = session.scalar(select(func.count(JobLogEntry.id)).where(JobLogEntry.job_id == job_id))
+    return int(total or 0)
+
+
+def entries_after(session: Session, job_id: int, key: Key | None, limit: int) -> list[EntryRow]:
+    """Up to ``limit`` entries after ``key`` (from the first if None), oldest first."""
+    query = _rows(job_id)
+    if key is not None:
+        query = query.where(_after(key))
+    query = query.order_by(JobLogEntry.created, JobLogEntry.id).limit(limit)
+    return [_entry(row) for row in session.execute(query)]
+
+
+def entries_before(session: Session, job_id: int, key: Key, limit: int) -> list[EntryRow]:
+    """The ``limit`` entries just before ``key``, oldest first."""
+    query = (
+        _rows(job_id)
+        .where(_before(key))
+        .order_by(JobLogEntry.created.desc(), JobLogEntry.id.desc())
+        .limit(limit)
+    )
+    return [_entry(row) for row in reversed(session.execute(query).all())]
+
+
+def has_entries(
+    session: Session, job_id: int, *, after: Key | None = None, before: Key | None = None
+) -> bool:
+    """Whether the job has an entry after ``after`` (or before ``before``)."""
+    condition = JobLogEntry.job_id == job_id
+    if after is not None:
+        condition = and_(condition, _after(after))
+    if before is not None:
+        condition = and_(condition, _before(before))
+    return bool(session.scalar(select(exists().where(condition))))

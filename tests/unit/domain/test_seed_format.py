@@ -1,0 +1,200 @@
+"""The seed format beyond the basics: the JSON Schema, generated handles, the newer fields."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from sqlalchemy import select
+
+from ips_emulator.domain.seed import SeedError, SeedSchemaError, load_seed
+from ips_emulator.domain.seed_schema import schema, validate_seed
+from ips_emulator.resources import package_file
+from ips_emulator.seed_files import DocumentFileError, parse_document
+from ips_emulator.storage.db import Database
+from ips_emulator.storage.tables import Asset, Company, Job, Membership, User
+
+DATE = "2020-01-02T03:04:05.678+00:00"
+
+
+@pytest.fixture
+def db() -> Iterator[Database]:
+    database = Database("sqlite://")
+    database.create_schema()
+    yield database
+    database.dispose()
+
+
+def load(db: Database, document: dict[str, Any]) -> Any:
+    with db.session() as session:
+        return load_seed(session, document)
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    Draft202012Validator.check_schema(schema())
+    assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_demo_document_validates_against_the_schema() -> None:
+    demo = json.loads(package_file("demo.json").read_text(encoding="utf-8"))
+    assert validate_seed(demo) == []
+    Draft202012Validator(schema()).validate(demo)  # the plain validator agrees
+
+
+def test_schema_problems_are_all_listed_with_paths_in_document_order() -> None:
+    document = {
+        "companies": [{"name": ""}, {"handle": "c|2"}],
+        "users": [{"email": "a@b.c", "role": "Boss", "isValid": "yes", "colour": "red"}],
+        "jobs": {},
+    }
+    problems = [str(p) for p in validate_seed(document)]
+    assert problems == [
+        "companies[0].name: must not be empty",
+        "companies[1].name: is required",
+        "users[0].colour: unknown field (known: handle, email, password, passwordHash, role, "
+        "firstName, lastName, isValid, passwordExpires, companies)",
+        "users[0].isValid: must be true or false",
+        "users[0].role: 'Boss' is not an IPS user role",
+        "jobs: must be a list",
+    ]
+
+
+def test_schema_failure_loads_nothing_and_lists_every_problem(db: Database) -> None:
+    document = {
+        "companies": [{"handle": "c|1", "name": "Fine"}],
+        "assets": [{"company": "c|1", "name": "x.jpg", "type": "Image", "created": "2020-01-02"}],
+        "users": [{"email": "u@x.test"}],
+    }
+    with pytest.raises(SeedSchemaError) as caught:
+        load(db, document)
+    assert [(p.path, p.message) for p in caught.value.errors] == [
+        ("users[0].role", "is required"),
+        ("assets[0].created", "'2020-01-02' has no time zone offset"),
+    ]
+    assert isinstance(caught.value, SeedError)  # callers catching SeedError see it too
+    with db.session() as session:
+        assert session.scalars(select(Company)).all() == []
+
+
+def test_optional_date_time_reports_the_date_problem() -> None:
+    document = {"companies": [{"name": "Co", "expires": "next week"}]}
+    assert [str(p) for p in validate_seed(document)] == [
+        "companies[0].expires: 'next week' is not an ISO 8601 date-time"
+    ]
+
+
+def test_handles_are_generated_in_the_real_shapes_after_stored_ones(db: Database) -> None:
+    load(db, {"companies": [{"handle": "c|6", "name": "Demo"}]})
+    result = load(
+        db,
+        {
+            "companies": [{"name": "New Co"}],
+            "users": [{"email": "New@Example.test", "role": "IpsUser", "companies": ["c|7"]}],
+            "assets": [{"company": "c|7", "name": "a.jpg", "type": "Image", "created": DATE}],
+            "jobs": [
+                {"company": "c|7", "submitUser": "new@example.test", "name": "Up_1",
+                 "type": "UrlUpload", "created": DATE,
+                 "logs": [{"template": "upload.begin", "date": DATE}]},
+            ],
+        },
+    )  # fmt: skip
+    # c|6 was taken by a company whose id is 1: numbering continues after the highest.
+    assert result.companies == ["c|7"]
+    assert result.users == ["u|1|New@Example.test"]
+    assert result.assets == ["a|1"]
+    with db.session() as session:
+        job_id = session.scalar(select(Job.id))
+    assert result.jobs == [f"j|7||Up_1|{job_id}"]
+    assert result.entries == 1
+
+
+def test_newer_fields_are_stored(db: Database) -> None:
+    load(
+        db,
+        {
+            "companies": [{"handle": "c|1", "name": "Co"}, {"handle": "c|2", "name": "Other"}],
+            "users": [
+                {"email": "off@x.test", "role": "IpsUser", "isValid": False,
+                 "passwordExpires": DATE, "handle": "u|99|off@x.test"},
+            ],
+            "memberships": [{"user": "off@x.test", "company": "c|2", "isActive": False}],
+            "assets": [
+                {"handle": "a|1", "company": "c|1", "name": "x.jpg", "type": "Image",
+                 "created": DATE, "lastModified": "2021-01-01T00:00:00Z"},
+            ],
+            "jobs": [
+                {"handle": "j|1", "company": "c|1", "submitUser": "off@x.test", "name": "J",
+                 "type": "UrlUpload", "created": DATE, "state": "Running", "locale": "fr_FR",
+                 "description": "nightly", "endDate": DATE},
+            ],
+        },
+    )  # fmt: skip
+    with db.session() as session:
+        user = session.scalars(select(User)).one()
+        assert (user.handle, user.is_valid) == ("u|99|off@x.test", False)
+        assert user.password_expires is not None
+        assert session.scalars(select(Membership.is_active)).all() == [False]
+        asset = session.scalars(select(Asset)).one()
+        assert asset.last_modified.year == 2021
+        job = session.scalars(select(Job)).one()
+        assert (job.state, job.locale, job.description) == ("Running", "fr_FR", "nightly")
+        assert job.end_date is not None
+
+
+@pytest.mark.parametrize(
+    ("document", "path", "words"),
+    [
+        ({"companies": [{"handle": "c|9", "name": "Taken"}]}, "companies[0].name", "Taken"),
+        ({"companies": [{"handle": "c|1", "name": "New"}]}, "companies[0].handle", "c|1"),
+        ({"users": [{"email": "U@X.TEST", "role": "IpsUser"}]}, "users[0].email", "U@X.TEST"),
+        (
+            {"memberships": [{"user": "u@x.test", "company": "c|1"}]},
+            "memberships[0]",
+            "membership",
+        ),
+        (
+            {"assets": [{"company": "c|1", "name": "x.jpg", "type": "Image", "created": DATE}]},
+            "assets[0].name",
+            "x.jpg",
+        ),
+    ],
+)
+def test_conflicts_with_stored_data_name_the_field(
+    db: Database, document: dict[str, Any], path: str, words: str
+) -> None:
+    load(
+        db,
+        {
+            "companies": [{"handle": "c|1", "name": "Taken"}],
+            "users": [{"email": "u@x.test", "role": "IpsUser", "companies": ["c|1"]}],
+            "assets": [{"company": "c|1", "name": "x.jpg", "type": "Image", "created": DATE}],
+        },
+    )
+    with pytest.raises(SeedError) as caught:
+        load(db, document)
+    assert caught.value.path == path
+    assert words in caught.value.message
+    assert "already exists" in caught.value.message
+
+
+def test_password_and_hash_are_exclusive_and_hashes_are_shared(db: Database) -> None:
+    with pytest.raises(SeedError, match=r"users\[0\]\.passwordHash: give password or"):
+        load(db, {"users": [{"email": "a@x", "role": "IpsUser", "password": "p",
+                             "passwordHash": "scrypt$1$1$1$AA==$AA=="}]})  # fmt: skip
+    load(db, {"users": [{"email": f"{n}@x", "role": "IpsUser", "password": "same"}
+                        for n in range(3)]})  # fmt: skip
+    with db.session() as session:
+        assert len(set(session.scalars(select(User.password_hash)))) == 1
+
+
+def test_yaml_dates_stay_text() -> None:
+    document = parse_document("companies:\n- name: Co\n  expires: 2030-01-01T00:00:00Z\n", "yaml")
+    assert document == {"companies": [{"name": "Co", "expires": "2030-01-01T00:00:00Z"}]}
+    assert validate_seed(document) == []
+    with pytest.raises(DocumentFileError, match="not valid YAML"):
+        parse_document("companies: [unclosed", "yaml")
+    with pytest.raises(DocumentFileError, match=r"not valid JSON \(line 1, column 2"):
+        parse_document("{oops}", "json")
