@@ -9,7 +9,7 @@ DOMAIN := ips_emulator
 MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
 SOURCES := src tests examples
 
-.PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python \
+.PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python bench \
 	locales wsdl clean
 
 # Other CPythons to prove the package on (the plugin runs in users' interpreters):
@@ -80,6 +80,14 @@ test-matrix: unit
 	@for v in $(OTHER_VERSIONS); do \
 		$(MAKE) --no-print-directory .venv-$$v/.installed-stamp && .venv-$$v/bin/pytest -q -p no:cacheprovider || exit 1; \
 	done
+
+# Benchmarks (bench/README.md): each ends with TARGET lines.
+bench: $(STAMP) catalogs
+	$(BIN)/python -m bench.i18n_render
+	$(BIN)/python bench/generate_speed.py --runs 2
+	$(BIN)/python bench/plugin_startup.py --runs 5
+	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.serialization
 
 # Babel extract -> update -> compile. The template has no header or locations,
 # so it changes only when a message does.

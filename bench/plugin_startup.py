@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {phase:<20} {statistics.median(values):6.3f}  (min {min(values):.3f})")
     ready = [run[-1] - run[0] for run in runs]
     print(f"  after the import:    {statistics.median(ready):6.3f}  to the first answered call")
+    started = statistics.median(run[1] - run[0] for run in runs)
+    verdict = "PASS" if started < 0.5 else "FAIL"
+    print(f"TARGET plugin server ready after import: {started:.3f} s (goal < 0.5 s) {verdict}")
     return 0
 
 

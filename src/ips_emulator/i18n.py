@@ -51,15 +51,6 @@ def _parse(tag: str) -> Locale | None:
     return None
 
 
-class _Table(dict[str, str]):
-    """Translations of the known templates; anything else goes to gettext itself."""
-
-    fallback: Gettext = staticmethod(lambda text: text)
-
-    def __missing__(self, text: str) -> str:
-        return self.fallback(text)
-
-
 class Catalogs:
     """The shipped locales and their translations."""
 
@@ -76,7 +67,7 @@ class Catalogs:
             )
         self.default = default
         self._cache: dict[str, NullTranslations] = {}
-        self._tables: dict[str, _Table] = {}
+        self._tables: dict[str, dict[str, str]] = {}
         self._lock = threading.Lock()
 
     def match(self, tag: str) -> str | None:
@@ -123,9 +114,9 @@ class Catalogs:
         calls it 1,000 times, and GNUTranslations.gettext costs several times a dict get."""
         table = self._tables.get(locale)
         if table is None:
+            # Every text ``render`` passes is a template's: a plain dict holds them all.
             translations = self.translations(locale)
-            table = _Table((t.text, translations.gettext(t.text)) for t in TEMPLATES.values())
-            table.fallback = translations.gettext
+            table = {t.text: translations.gettext(t.text) for t in TEMPLATES.values()}
             self._tables[locale] = table
         return table.__getitem__
 
