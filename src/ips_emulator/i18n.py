@@ -18,7 +18,7 @@ from babel.support import NullTranslations, Translations
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
-from ips_emulator.domain.messages import TEMPLATES, Gettext
+from ips_emulator.domain.messages import Gettext, Messages, translated_messages
 
 DOMAIN = "ips_emulator"
 
@@ -110,15 +110,15 @@ class Catalogs:
             return self._cache[locale]
 
     def gettext(self, locale: str) -> Gettext:
-        """A lookup of ``locale``'s translations, built once: rendering a 1,000-entry page
-        calls it 1,000 times, and GNUTranslations.gettext costs several times a dict get."""
+        return self.translations(locale).gettext
+
+    def messages(self, locale: str) -> Messages:
+        """Every template's text in ``locale``, by template id, built once per locale:
+        rendering a 1,000-entry page then costs a dict lookup per entry."""
         table = self._tables.get(locale)
         if table is None:
-            # Every text ``render`` passes is a template's: a plain dict holds them all.
-            translations = self.translations(locale)
-            table = {t.text: translations.gettext(t.text) for t in TEMPLATES.values()}
-            self._tables[locale] = table
-        return table.__getitem__
+            table = self._tables[locale] = translated_messages(self.gettext(locale))
+        return table
 
 
 def wire_locale(locale: str) -> str:

@@ -221,11 +221,11 @@ def dummy_params(template_id: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("locale", SHIPPED)
 def test_render_every_template_in_every_locale(catalogs: Catalogs, locale: str) -> None:
-    gettext = catalogs.gettext(locale)
+    texts = catalogs.messages(locale)
     po = messages(read_catalog(LOCALES_DIR / locale / "LC_MESSAGES" / "ips_emulator.po"))
     for template_id, template in TEMPLATES.items():
         params = dummy_params(template_id)
-        text = render(template_id, params, gettext)
+        text = render(template_id, params, texts)
         assert text.strip(), template_id
         for value in params.values():
             assert value in text, (locale, template_id, text)

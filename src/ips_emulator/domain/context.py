@@ -7,7 +7,7 @@ from datetime import UTC, tzinfo
 from typing import Any
 
 from ips_emulator.domain.clock import Clock
-from ips_emulator.domain.messages import Gettext
+from ips_emulator.domain.messages import Messages
 from ips_emulator.domain.roles import GLOBAL_ROLES, Role
 
 
@@ -44,7 +44,8 @@ class RequestScope:
 
     session: Any
     clock: Clock
-    gettext: Gettext
+    #: The log message texts in the request's negotiated locale.
+    messages: Messages
     locale: str
     caller: Caller | None = None
     #: The IPS server's time zone (job names, schedules, dates without offset).

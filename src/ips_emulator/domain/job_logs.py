@@ -52,7 +52,7 @@ def get_asset_job_logs(
         AssetJobLog(
             job_handle=row.job_handle,
             job_name=row.job_name,
-            log_message=render(row.template_id, row.params, scope.gettext),
+            log_message=render(row.template_id, row.params, scope.messages),
             log_type=row.log_type,
             submit_user_email=row.submit_user_email,
             log_date=row.created,
@@ -201,7 +201,7 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
     summary = job_logs.job_log_summaries(scope.session, JobLogQuery(run_ids=[run.id]))[0]
     details = [
         JobLogDetail(
-            log_message=render(row.template_id, row.params, scope.gettext),
+            log_message=render(row.template_id, row.params, scope.messages),
             log_type=row.log_type,
             created=row.created,
             asset_name=row.asset_name,

@@ -109,6 +109,18 @@ _TEMPLATES = (
 TEMPLATES: Mapping[str, MessageTemplate] = {t.id: t for t in _TEMPLATES}
 
 Gettext = Callable[[str], str]
+#: Template id -> its text in one language (``i18n.Catalogs.messages``), built once.
+Messages = Mapping[str, str]
+
+
+def source_messages() -> dict[str, str]:
+    """Every template in the source language (English), by id."""
+    return {t.id: t.text for t in TEMPLATES.values()}
+
+
+def translated_messages(gettext: Gettext) -> dict[str, str]:
+    """Every template in ``gettext``'s language, by id; data templates as they are."""
+    return {t.id: gettext(t.text) if t.translatable else t.text for t in TEMPLATES.values()}
 
 
 def check_params(template_id: str, params: Mapping[str, str]) -> MessageTemplate:
@@ -122,8 +134,6 @@ def check_params(template_id: str, params: Mapping[str, str]) -> MessageTemplate
     return template
 
 
-def render(template_id: str, params: Mapping[str, str], gettext: Gettext) -> str:
-    """The message of one entry, in the language ``gettext`` translates to."""
-    template = TEMPLATES[template_id]
-    text = gettext(template.text) if template.translatable else template.text
-    return text.format_map(params)
+def render(template_id: str, params: Mapping[str, str], messages: Messages) -> str:
+    """The message of one entry, in the language of ``messages``: one lookup, one format."""
+    return messages[template_id].format_map(params)

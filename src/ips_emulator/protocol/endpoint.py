@@ -305,7 +305,7 @@ class SoapEndpoint:
         return RequestScope(
             session=session,
             clock=self.clock,
-            gettext=self.catalogs.gettext(locale),
+            messages=self.catalogs.messages(locale),
             locale=locale,
             zone=self.zone,
             job_speed=self.job_speed,

@@ -85,7 +85,7 @@ def _item(row: EntryRow, app: EmulatorApp, zone: ZoneInfo) -> dict[str, Any]:
         "logType": row.log_type,
         "template": row.template_id,
         "params": dict(row.params),
-        "message": render(row.template_id, row.params, app.catalogs.gettext(locale)),
+        "message": render(row.template_id, row.params, app.catalogs.messages(locale)),
         "date": iso(row.created.astimezone(zone)),
         "assetHandle": row.asset_handle,
     }
@@ -127,7 +127,7 @@ def job_log_page(
             RequestScope(
                 session=session,
                 clock=app.clock,
-                gettext=app.catalogs.gettext(app.catalogs.default),
+                messages=app.catalogs.messages(app.catalogs.default),
                 locale=app.catalogs.default,
                 zone=zone,
                 job_speed=app.settings.job_speed,
