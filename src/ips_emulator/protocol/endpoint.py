@@ -43,7 +43,7 @@ from ips_emulator.protocol.schema import (
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
 from ips_emulator.protocol.xmlparse import XmlLimits, parse_request
-from ips_emulator.storage.db import storage_failure
+from ips_emulator.storage.db import TransientStorageError, storage_failure
 
 # spyne logs every fault with a traceback; IPS faults are answers, not errors.
 # spyne.util.appreg warns whenever a second app (another server in one process)
@@ -264,30 +264,15 @@ class SoapEndpoint:
             require_app_name(headers, version.namespace)
         version.checker.check(body, op.param)
         transport = version.transports[soap.name]
-        call = _Call(document, headers, request, self.hooks, self.login_throttle)
-        ctx = MethodContext(transport, MethodContext.SERVER)
-        ctx.udc = call
-        (ctx,) = transport.generate_contexts(ctx)
-        transport.get_in_object(ctx)
-        if ctx.in_error is not None:
-            raise _input_error(ctx.in_error, op)
-        params = to_plain(ctx.in_object)
-        locale = None
-        try:
-            with self.sessions() as session:
-                call.scope = self._scope(session, request, headers)
-                locale = call.scope.locale
-                transport.get_out_object(ctx)
-                if ctx.out_error is not None:
-                    raise _RollbackError
-        except _RollbackError:
-            error = _as_ips_error(ctx.out_error)
-            return _fault_response(error, headers, soap, op.name, call.user, locale, params)
-        except Exception as exc:  # the commit itself, or opening the session, failed
-            failure = storage_failure(exc)
-            if failure is None:
-                raise
-            return _fault_response(failure, headers, soap, op.name, call.user, locale, params)
+        for attempt in range(1, ATTEMPTS + 1):
+            call = _Call(document, headers, request, self.hooks, self.login_throttle)
+            ctx, params = _contexts(transport, call, op)
+            locale, error = self._run(transport, ctx, call, request, headers)
+            if error is None:
+                break
+            if not isinstance(error, TransientStorageError) or attempt == ATTEMPTS:
+                return _fault_response(error, headers, soap, op.name, call.user, locale, params)
+            log.info("retrying %s after %s", op.name, error.reason)
         return SoapResponse(
             status=200,
             body=soap.wrap(version.writer.body(op, ctx.out_object[0])),
@@ -298,6 +283,32 @@ class SoapEndpoint:
             locale=locale,
             params=params,
         )
+
+    def _run(
+        self,
+        transport: Any,
+        ctx: Any,
+        call: _Call,
+        request: SoapRequest,
+        headers: RequestHeaders,
+    ) -> tuple[str | None, IpsError | None]:
+        """One transaction for the call: (locale, None) committed, or the error, rolled back."""
+        locale = None
+        try:
+            with self.sessions() as session:
+                call.scope = self._scope(session, request, headers)
+                locale = call.scope.locale
+                transport.get_out_object(ctx)
+                if ctx.out_error is not None:
+                    raise _RollbackError
+        except _RollbackError:
+            return locale, _as_ips_error(ctx.out_error)
+        except Exception as exc:  # the commit itself, or opening the session, failed
+            failure = storage_failure(exc)
+            if failure is None:
+                raise
+            return locale, failure
+        return locale, None
 
     def _scope(self, session: Any, request: SoapRequest, headers: RequestHeaders) -> RequestScope:
         requested = headers.auth.locale if headers.auth else None
@@ -310,6 +321,21 @@ class SoapEndpoint:
             zone=self.zone,
             job_speed=self.job_speed,
         )
+
+
+#: A call that meets a deadlock (several workers on PostgreSQL) is run again.
+ATTEMPTS = 3
+
+
+def _contexts(transport: Any, call: _Call, op: Operation) -> tuple[Any, dict[str, Any]]:
+    """spyne's method context for the call, its parameters read (a fresh one per attempt)."""
+    ctx = MethodContext(transport, MethodContext.SERVER)
+    ctx.udc = call
+    (ctx,) = transport.generate_contexts(ctx)
+    transport.get_in_object(ctx)
+    if ctx.in_error is not None:
+        raise _input_error(ctx.in_error, op)
+    return ctx, to_plain(ctx.in_object)
 
 
 def _input_error(error: Any, op: Operation) -> IpsApiError:

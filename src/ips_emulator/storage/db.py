@@ -19,10 +19,25 @@ def _dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
+class TransientStorageError(IpsApiError):
+    """A failure that running the same transaction again can cure (a deadlock)."""
+
+
+# PostgreSQL's deadlock and serialization failures; SQLite's busy database.
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+
+
 def storage_failure(exc: BaseException) -> IpsApiError | None:
     """The ipsApiFault 30000 for a database failure, or None if ``exc`` is not one."""
     if not isinstance(exc, SQLAlchemyError):
         return None
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES or "database is locked" in str(orig):
+        return TransientStorageError(
+            FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
+            "The emulator could not complete the call: the database reported "
+            f"{type(orig).__name__}.",
+        )
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         reason = "the database connection was lost"
     elif isinstance(exc, DBAPIError):
