@@ -73,7 +73,7 @@ OTHER_VERSIONS := $(foreach p,$(OTHER_PYTHONS),$(shell $(p) -c 'import sys; prin
 test-newer-python: catalogs
 	@if [ -z "$(firstword $(OTHER_VERSIONS))" ]; then echo "no CPython 3.12/3.13 found: skipped"; \
 	else $(MAKE) --no-print-directory .venv-$(firstword $(OTHER_VERSIONS))/.installed-stamp && \
-		.venv-$(firstword $(OTHER_VERSIONS))/bin/pytest -q -p no:cacheprovider; fi
+		.venv-$(firstword $(OTHER_VERSIONS))/bin/pytest -q -p no:cacheprovider -m "not slow"; fi
 
 # Every CPython found, one after the other.
 test-matrix: unit

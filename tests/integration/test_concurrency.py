@@ -12,6 +12,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import requests
 from sqlalchemy import create_engine, text
 
@@ -22,6 +23,8 @@ from tests.test_cli import free_port, wait_for
 THREADS, CALLS = 8, 250  # 2,000 calls
 FILES = 3
 BIN = Path(sys.executable).parent
+
+pytestmark = pytest.mark.slow
 
 
 def body(operation: str, inner: str) -> bytes:

@@ -82,6 +82,8 @@ DATES = [
     "2008-01-15T00:00:00+99:99", "2008-01-15", "now", "",
 ]  # fmt: skip
 
+pytestmark = pytest.mark.slow
+
 
 def _legal(char: str) -> bool:
     point = ord(char)  # XML 1.0 Char, less the C0 controls it allows
