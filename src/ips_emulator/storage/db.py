@@ -68,6 +68,11 @@ class Database:
         kwargs: dict[str, Any] = {"json_deserializer": orjson.loads, "json_serializer": _dumps}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False}
+        else:
+            # A database server may restart under us: test each pooled connection before
+            # use, and give up connecting after a few seconds (ipsApiFault 30000 then).
+            kwargs["pool_pre_ping"] = True
+            kwargs["connect_args"] = {"connect_timeout": 5}
         self.engine: Engine = create_engine(url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
