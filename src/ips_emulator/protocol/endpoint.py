@@ -35,6 +35,7 @@ from ips_emulator.protocol.envelope import SOAP11, SoapVersion, soap_version_of,
 from ips_emulator.protocol.faults import IpsFault, fault_envelope
 from ips_emulator.protocol.headers import RequestHeaders, require_app_name
 from ips_emulator.protocol.models import VersionModels
+from ips_emulator.protocol.plain import PLAIN, split_plain
 from ips_emulator.protocol.schema import (
     VERSIONED_AUTH_HEADER_SINCE,
     Operation,
@@ -233,6 +234,16 @@ class SoapEndpoint:
             return self._dispatch(request, document, headers, body, soap)
         except IpsError as error:
             return _fault_response(error, headers, soap)
+
+    def handle_plain(self, request: SoapRequest) -> SoapResponse:
+        """The plain-XML binding: ``<Request>`` in, the bare ``…Return`` or fault out."""
+        headers = RequestHeaders(None)
+        try:
+            document = parse_request(request.body, self.xml_limits)
+            envelope, headers, body = split_plain(document)
+            return self._dispatch(request, envelope, headers, body, PLAIN)
+        except IpsError as error:
+            return _fault_response(error, headers, PLAIN)
 
     def _version(self, namespace: str) -> _VersionEndpoint | None:
         found = self._versions.get(namespace)

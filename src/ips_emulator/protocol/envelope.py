@@ -22,12 +22,16 @@ class SoapVersion:
     name: str
     namespace: str
     content_type: str
+    #: The plain-XML binding: answers are the bare element, with no envelope.
+    bare: bool = False
 
     @property
     def start(self) -> str:
         return f'{XML_DECLARATION}<soapenv:Envelope xmlns:soapenv="{self.namespace}"><soapenv:Body>'
 
     def wrap(self, body: str) -> bytes:
+        if self.bare:
+            return (XML_DECLARATION + body).encode()
         return (self.start + body + "</soapenv:Body></soapenv:Envelope>").encode()
 
 

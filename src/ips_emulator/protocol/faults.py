@@ -70,4 +70,7 @@ def fault_body(error: IpsError, version: SoapVersion = SOAP11) -> str:
 
 
 def fault_envelope(error: IpsError, version: SoapVersion = SOAP11) -> bytes:
+    """The fault as ``version`` answers it (the plain-XML binding: the bare element)."""
+    if version.bare:
+        return version.wrap(fault_detail(error))
     return version.wrap(fault_body(error, version))

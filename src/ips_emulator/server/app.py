@@ -32,11 +32,13 @@ from ips_emulator.storage.directory import has_companies
 log = logging.getLogger(__name__)
 
 SERVICE_PATH = "/scene7/services/IpsApiService"
+PLAIN_PATH = "/scene7/api/IpsApiService"
 DEFAULT_WSDL = "IpsApi-2008-01-15.wsdl"
 
 _ROUTES = Map(
     [
         Rule(SERVICE_PATH, endpoint="service", methods=["GET", "POST"]),
+        Rule(PLAIN_PATH, endpoint="plain", methods=["POST"]),
         Rule("/scene7/webservice/<name>", endpoint="wsdl", methods=["GET"]),
         Rule("/scene7/<name>", endpoint="wsdl", methods=["GET"]),
     ]
@@ -116,6 +118,8 @@ class EmulatorApp:
         endpoint, args = adapter.match()
         if endpoint == "wsdl":
             return self.serve_wsdl(request, args["name"])
+        if endpoint == "plain":
+            return self.serve_soap(request, plain=True)
         if request.method == "GET":
             if any(key.lower() == "wsdl" for key in request.args):
                 return self.serve_wsdl(request, DEFAULT_WSDL)
@@ -133,7 +137,7 @@ class EmulatorApp:
             raise NotFound(f"No WSDL named {name!r}; served: {', '.join(self.wsdl.names())}.")
         return Response(body, content_type="text/xml;charset=UTF-8")
 
-    def serve_soap(self, request: Request) -> Response:
+    def serve_soap(self, request: Request, plain: bool = False) -> Response:
         auth = request.authorization
         basic = (
             (auth.username or "", auth.password or "") if auth and auth.type == "basic" else None
@@ -143,7 +147,7 @@ class EmulatorApp:
             basic_credentials=basic,
             accept_language=request.headers.get("Accept-Language"),
         )
-        answer = self.soap.handle(soap_request)
+        answer = (self.soap.handle_plain if plain else self.soap.handle)(soap_request)
         self.journal.record(
             JournalEntry(
                 time=self.clock.now(),
