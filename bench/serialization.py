@@ -29,8 +29,10 @@ def serve_emulator(port: int, database_url: str) -> None:
     from waitress import serve
 
     from ips_emulator import Settings, create_app
+    from ips_emulator.server.tuning import tune_for_serving
 
     app = create_app(Settings(database_url=database_url))
+    tune_for_serving()  # as `ips-emulator serve` does
     serve(app, host="127.0.0.1", port=port, threads=THREADS, _quiet=True)
 
 

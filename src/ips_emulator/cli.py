@@ -85,6 +85,7 @@ def serve(
     from waitress import serve as waitress_serve
 
     from ips_emulator.server.app import create_app
+    from ips_emulator.server.tuning import tune_for_serving
 
     try:
         speed = parse_job_speed(job_speed) if job_speed else None
@@ -111,6 +112,7 @@ def serve(
         serve_workers(settings, workers, threads)
         return
     app = create_app(settings)
+    tune_for_serving()
     click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService")
     click.echo(f"WSDL: {base}/scene7/webservice/IpsApi-2008-01-15.wsdl")
     if settings.admin_token:

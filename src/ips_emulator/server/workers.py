@@ -14,6 +14,7 @@ from gunicorn.app.base import BaseApplication
 
 from ips_emulator.config import Settings
 from ips_emulator.server.app import create_app, load_demo_data
+from ips_emulator.server.tuning import tune_for_serving
 from ips_emulator.storage.db import Database
 
 
@@ -29,7 +30,9 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
     def load(self) -> Any:
         # Loaded in each worker after the fork: nothing shared but the database.
-        return create_app(self.settings)
+        app = create_app(self.settings)
+        tune_for_serving()
+        return app
 
 
 def serve_workers(settings: Settings, workers: int, threads: int) -> None:
