@@ -27,13 +27,6 @@ def _asset(row: Asset) -> AssetRecord:
     )
 
 
-def find_asset(session: Session, company_id: int, handle: str) -> AssetRecord | None:
-    row = session.scalars(
-        select(Asset).where(Asset.handle == handle, Asset.company_id == company_id)
-    ).first()
-    return None if row is None else _asset(row)
-
-
 def add_asset(
     session: Session,
     company_id: int,

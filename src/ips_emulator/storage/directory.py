@@ -146,10 +146,6 @@ def companies_of(session: Session, user_id: int) -> list[CompanyRecord]:
     return [_company(r) for r in rows]
 
 
-def all_companies(session: Session) -> list[CompanyRecord]:
-    return [_company(r) for r in session.scalars(select(Company).order_by(Company.id))]
-
-
 def find_company_by_name(session: Session, name: str) -> CompanyRecord | None:
     row = session.scalars(select(Company).where(Company.name == name)).first()
     return None if row is None else _company(row)
