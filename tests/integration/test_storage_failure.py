@@ -19,3 +19,17 @@ def test_broken_database_is_30000(make_server: ServerFactory) -> None:
     assert (element, code) == ("ipsApiFault", 30000)
     assert reason.startswith("The emulator could not complete the call: the database")
     assert b"Traceback" not in answer.content
+
+
+def test_a_bug_is_a_well_formed_fault_without_traceback(make_server: ServerFactory) -> None:
+    server = make_server()
+
+    def broken(request: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    server.app.soap.handle = broken  # type: ignore[method-assign]
+    answer = post(server.service_url, envelope(asset_logs_param(), auth_header()))
+    assert answer.status == 500
+    assert answer.fault()[2:4] == ("ipsApiFault", 30000)
+    assert b"simulated bug" not in answer.content
+    assert b"Traceback" not in answer.content

@@ -335,7 +335,7 @@ class SoapEndpoint:
 
 
 #: A call that meets a deadlock (several workers on PostgreSQL) is run again.
-ATTEMPTS = 3
+ATTEMPTS = 5
 
 
 def _contexts(transport: Any, call: _Call, op: Operation) -> tuple[Any, dict[str, Any]]:

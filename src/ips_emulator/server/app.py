@@ -18,8 +18,10 @@ from ips_emulator.domain.clock import Clock, OffsetClock
 from ips_emulator.domain.passwords import without_secrets
 from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.seed import load_seed
+from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.endpoint import SoapEndpoint, SoapRequest, SoapResponse
+from ips_emulator.protocol.faults import fault_envelope
 from ips_emulator.resources import data_dir, package_file
 from ips_emulator.server.admin import AdminApi
 from ips_emulator.server.injection import FaultInjector
@@ -109,6 +111,9 @@ class EmulatorApp:
             response = self.dispatch(request)
         except HTTPException as exc:
             response = exc.get_response(environ)
+        except Exception:  # a bug: logged with its traceback, answered without one
+            log.exception("unexpected error answering %s %s", request.method, request.path)
+            response = _internal_error()
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
@@ -160,6 +165,15 @@ class EmulatorApp:
             )
         )
         return _http_response(request, answer)
+
+
+def _internal_error() -> Response:
+    """An ipsApiFault 30000 in a SOAP 1.1 envelope: clients always get a well-formed answer."""
+    error = IpsApiError(
+        FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
+        "The emulator hit an internal error processing this request.",
+    )
+    return Response(fault_envelope(error), status=500, content_type="text/xml;charset=UTF-8")
 
 
 def _http_response(request: Request, answer: SoapResponse) -> Response:
