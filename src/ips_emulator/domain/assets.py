@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from ips_emulator.domain.auth import company_for_caller
@@ -80,12 +79,6 @@ def _folder(company: CompanyRecord, folder: str | None) -> str | None:
     return f"{path}/" if path else ""
 
 
-def _date(scope: RequestScope, value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=scope.zone) if value.tzinfo is None else value
-
-
 def _conditions(
     scope: RequestScope, items: Sequence[Mapping[str, Any]]
 ) -> tuple[list[NameCondition], list[DateCondition]]:
@@ -102,8 +95,11 @@ def _conditions(
         elif name in DATE_FIELDS:
             if op not in DATE_OPS:
                 raise invalid_parameter(f"{where}/op", op, "not a Date Comparison Operator")
-            low, high = _date(scope, item.get("minDate")), _date(scope, item.get("maxDate"))
-            value = _date(scope, item.get("dateVal"))
+            low, high = (
+                scope.in_server_zone(item.get("minDate")),
+                scope.in_server_zone(item.get("maxDate")),
+            )
+            value = scope.in_server_zone(item.get("dateVal"))
             if (op == "Between" and (low is None or high is None)) or (
                 op != "Between" and value is None
             ):

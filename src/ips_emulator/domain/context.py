@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from ips_emulator.domain.clock import Clock
@@ -52,3 +52,9 @@ class RequestScope:
     zone: tzinfo = UTC
     #: Job speed: 1.0 is real time, math.inf completes jobs within the submitting call.
     job_speed: float = 1.0
+
+    def in_server_zone(self, value: datetime | None) -> datetime | None:
+        """An input date; one without an offset is in the server's time zone (decisions.md)."""
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=self.zone)

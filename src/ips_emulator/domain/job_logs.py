@@ -136,19 +136,13 @@ def get_job_logs(
     query = JobLogQuery(
         company_ids=company_ids,
         submit_user_id=user_id,
-        start=_zoned(scope, start_date),
-        end=_zoned(scope, end_date),
+        start=scope.in_server_zone(start_date),
+        end=scope.in_server_zone(end_date),
         sort_by=sort_by or "StartDate",
         descending=sort_direction(direction, "sortDirection", default_descending=True),
         limit=DEFAULT_NUM_ROWS if num_rows is None else num_rows,
     )
     return [JobLog(s) for s in job_logs.job_log_summaries(scope.session, query)]
-
-
-def _zoned(scope: RequestScope, value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=scope.zone) if value.tzinfo is None else value
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,11 +24,6 @@ from ips_emulator.storage import jobs
 DONE_LINGER = timedelta(seconds=5)
 
 
-def _as_utc(scope: RequestScope, value: datetime) -> datetime:
-    """Dates without an offset are in the server's time zone (docs/decisions.md)."""
-    return value.replace(tzinfo=scope.zone) if value.tzinfo is None else value
-
-
 def _one_job_struct(jobs_given: Mapping[str, Any]) -> tuple[str, Any]:
     present = [(name, value) for name, value in jobs_given.items() if value is not None]
     if not present:
@@ -86,7 +81,7 @@ def submit_job(scope: RequestScope, request: JobRequest) -> str:
         spec={struct_name: job},
         locale=request.locale,
         description=request.description,
-        exec_time=_as_utc(scope, request.exec_time) if request.exec_time else None,
+        exec_time=scope.in_server_zone(request.exec_time),
         exec_schedule=request.exec_schedule or None,
         next_fire_time=next_fire,
         trigger_state="Normal" if next_fire is not None else "Complete",
@@ -108,8 +103,8 @@ def _first_fire(scope: RequestScope, request: JobRequest, now: datetime) -> date
         if first is None:
             raise invalid_parameter("execSchedule", request.exec_schedule, "it never fires")
         return first
-    if request.exec_time is not None:
-        when = _as_utc(scope, request.exec_time)
+    when = scope.in_server_zone(request.exec_time)
+    if when is not None:
         return when if when > now else None
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -117,29 +118,17 @@ def getScheduledJobs(scope: RequestScope, param: Any) -> dict[str, Any]:
     return {"jobArray": {"items": [scheduled_job(scope, s) for s in found]}}
 
 
-def stopJob(scope: RequestScope, param: Any) -> dict[str, Any]:
-    jobs.stop_job(scope, param.companyHandle, param.jobHandle)
-    return {}
+JobAction = Callable[[RequestScope, str | None, str | None], None]
 
 
-def pauseJob(scope: RequestScope, param: Any) -> dict[str, Any]:
-    jobs.pause_job(scope, param.companyHandle, param.jobHandle)
-    return {}
+def _steer(action: JobAction) -> Callable[[RequestScope, Any], dict[str, Any]]:
+    """stopJob, pauseJob, ...: companyHandle and jobHandle in, an empty Return out."""
 
+    def handler(scope: RequestScope, param: Any) -> dict[str, Any]:
+        action(scope, param.companyHandle, param.jobHandle)
+        return {}
 
-def resumeJob(scope: RequestScope, param: Any) -> dict[str, Any]:
-    jobs.resume_job(scope, param.companyHandle, param.jobHandle)
-    return {}
-
-
-def deleteJob(scope: RequestScope, param: Any) -> dict[str, Any]:
-    jobs.delete_job(scope, param.companyHandle, param.jobHandle)
-    return {}
-
-
-def executeJob(scope: RequestScope, param: Any) -> dict[str, Any]:
-    jobs.execute_job(scope, param.companyHandle, param.jobHandle)
-    return {}
+    return handler
 
 
 OPERATIONS = tuple(
@@ -148,10 +137,10 @@ OPERATIONS = tuple(
         ("submitJob", submitJob),
         ("getActiveJobs", getActiveJobs),
         ("getScheduledJobs", getScheduledJobs),
-        ("stopJob", stopJob),
-        ("pauseJob", pauseJob),
-        ("resumeJob", resumeJob),
-        ("deleteJob", deleteJob),
-        ("executeJob", executeJob),
+        ("stopJob", _steer(jobs.stop_job)),
+        ("pauseJob", _steer(jobs.pause_job)),
+        ("resumeJob", _steer(jobs.resume_job)),
+        ("deleteJob", _steer(jobs.delete_job)),
+        ("executeJob", _steer(jobs.execute_job)),
     )
 )
