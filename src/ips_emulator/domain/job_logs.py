@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.auth import (
@@ -19,8 +20,7 @@ from ips_emulator.storage import job_logs, jobs
 from ips_emulator.storage.job_logs import JobLogQuery
 
 
-@dataclass(frozen=True, slots=True)
-class AssetJobLog:
+class AssetJobLog(NamedTuple):
     job_handle: str
     job_name: str
     log_message: str
@@ -85,8 +85,9 @@ FILE_TYPES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class JobLogDetail:
+class JobLogDetail(NamedTuple):
+    """One entry of a run's page (a tuple: a page has up to 1,000)."""
+
     log_message: str
     log_type: str
     created: datetime
@@ -192,7 +193,7 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
         scope.session, run.id, types, query.sort_by == "LogType", descending,
         per_page, (page - 1) * per_page,
     )  # fmt: skip
-    summary = job_logs.job_log_summaries(scope.session, JobLogQuery(run_ids=[run.id]))[0]
+    summary = job_logs.run_summary(scope.session, run)
     details = [
         JobLogDetail(
             log_message=render(row.template_id, row.params, scope.messages),

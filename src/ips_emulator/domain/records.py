@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from ips_emulator.domain.roles import Role
 
@@ -43,9 +43,11 @@ class AssetRecord:
     last_modified: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AssetLogRow:
-    """One job-log entry about an asset, joined with its job and submitter."""
+class AssetLogRow(NamedTuple):
+    """One job-log entry about an asset, joined with its job and submitter.
+
+    Log rows are tuples: a page builds up to 1,000 of them per call.
+    """
 
     job_handle: str
     job_name: str
@@ -118,8 +120,7 @@ class JobLogSummary:
     total_file_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class DetailRow:
+class DetailRow(NamedTuple):
     log_type: str
     template_id: str
     params: Mapping[str, str]

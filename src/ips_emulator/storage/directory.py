@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import Role
-from ips_emulator.storage.tables import Company, Membership, User
+from ips_emulator.storage.prepared import PreparedQuery
+from ips_emulator.storage.tables import Company, Membership, User, from_micros
 
 
 def _company(row: Company) -> CompanyRecord:
@@ -33,18 +34,19 @@ _USER_COLUMNS = (
     User.id, User.handle, User.email, User.first_name, User.last_name, User.role,
     User.password_hash, User.is_valid,
 )  # fmt: skip
-_USER_BY_EMAIL = select(*_USER_COLUMNS).where(User.email_key == bindparam("key"))
+_USER_BY_EMAIL = PreparedQuery(select(*_USER_COLUMNS).where(User.email_key == bindparam("key")))
 
 
 def find_user_by_email(session: Session, email: str) -> UserRecord | None:
     """Every call authenticates: one prepared, column-only query (no ORM objects)."""
-    row = session.connection().execute(_USER_BY_EMAIL, {"key": email.strip().lower()}).first()
-    if row is None:
+    rows = _USER_BY_EMAIL.rows(session, {"key": email.strip().lower()})
+    if not rows:
         return None
-    return UserRecord(row[0], row[1], row[2], row[3], row[4], Role(row[5]), row[6], row[7])
+    row = rows[0]
+    return UserRecord(row[0], row[1], row[2], row[3], row[4], Role(row[5]), row[6], bool(row[7]))
 
 
-_COMPANY_ACCESS = (
+_COMPANY_ACCESS = PreparedQuery(
     select(
         Company.id, Company.handle, Company.name, Company.root_path, Company.expires,
         Membership.is_active,
@@ -61,15 +63,12 @@ def company_access(
     session: Session, handle: str, user_id: int
 ) -> tuple[CompanyRecord, bool] | None:
     """The company and whether the user is an active member of it, in one query."""
-    session.flush()  # Core execution: no autoflush
-    row = (
-        session.connection()
-        .execute(_COMPANY_ACCESS, {"handle": handle, "user_id": user_id})
-        .first()
-    )
-    if row is None:
+    rows = _COMPANY_ACCESS.rows(session, {"handle": handle, "user_id": user_id})
+    if not rows:
         return None
-    return CompanyRecord(row[0], row[1], row[2], row[3], row[4]), bool(row[5])
+    row = rows[0]
+    expires = None if row[4] is None else from_micros(row[4])
+    return CompanyRecord(row[0], row[1], row[2], row[3], expires), bool(row[5])
 
 
 def find_company_by_handle(session: Session, handle: str) -> CompanyRecord | None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from ips_emulator.domain.records import AssetLogRow, DetailRow, JobLogSummary
+from ips_emulator.domain.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
 from ips_emulator.storage.jobs import run_record, runs_query
-from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User
+from ips_emulator.storage.prepared import PreparedQuery, json_value
+from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User, from_micros
 
-_ASSET_LOGS = (
+_ASSET_LOGS = PreparedQuery(
     select(
         Asset.id, Job.handle, Job.name, JobLogEntry.log_type, JobLogEntry.template_id,
         JobLogEntry.params, User.email, JobLogEntry.created,
@@ -31,17 +33,14 @@ _ASSET_LOGS = (
 def asset_job_logs(session: Session, company_id: int, handle: str) -> list[AssetLogRow] | None:
     """Entries about the asset, oldest first (ties in writing order); None if the company
     has no such asset. One query: the asset left-joined to its entries."""
-    # Core execution on the session's connection: no ORM result machinery per row,
-    # and no autoflush either, so entries written earlier in this call go out first.
-    session.flush()
-    rows = (
-        session.connection()
-        .execute(_ASSET_LOGS, {"handle": handle, "company_id": company_id})
-        .all()
-    )
+    rows = _ASSET_LOGS.rows(session, {"handle": handle, "company_id": company_id})
     if not rows:
         return None
-    return [AssetLogRow(*row[1:]) for row in rows if row[1] is not None]
+    return [
+        AssetLogRow(job, name, log_type, template, json_value(params), email, from_micros(created))
+        for _, job, name, log_type, template, params, email, created in rows
+        if job is not None
+    ]
 
 
 def add_job(
@@ -93,15 +92,29 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-_TYPE = JobLogEntry.log_type
-COUNTERS = {
-    "success": _count(_TYPE.like("%Success")),
-    "error": _count(or_(_TYPE.like("%Error"), _TYPE.like("%Failure"))),
-    "warning": _count(_TYPE.like("%Warning")),
-    "duplicate": _count(_TYPE == "DuplicateSkipped"),
-    "update": _count(_TYPE == "FileUpdated"),
-    "fatal": _count(_TYPE == "FatalError"),
+#: Counter -> (log type suffixes, whole log types) it counts; in SQL for sorting many
+#: runs, in Python for one run's summary.
+COUNTED = {
+    "success": (("Success",), ()),
+    "error": (("Error", "Failure"), ()),
+    "warning": (("Warning",), ()),
+    "duplicate": ((), ("DuplicateSkipped",)),
+    "update": ((), ("FileUpdated",)),
+    "fatal": ((), ("FatalError",)),
 }
+
+
+def _counter(suffixes: tuple[str, ...], types: tuple[str, ...]) -> ColumnElement[int]:
+    log_type = JobLogEntry.log_type
+    return _count(or_(*(log_type.like(f"%{s}") for s in suffixes), *(log_type == t for t in types)))
+
+
+COUNTERS = {name: _counter(*rule) for name, rule in COUNTED.items()}
+
+
+def _counted(log_type: str, rule: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    suffixes, types = rule
+    return log_type.endswith(suffixes) or log_type in types
 
 
 def _first_log_type() -> Any:
@@ -188,6 +201,47 @@ def job_log_summaries(session: Session, query: JobLogQuery) -> list[JobLogSummar
     ]
 
 
+_TYPE_COUNTS = PreparedQuery(
+    select(JobLogEntry.log_type, func.count(JobLogEntry.id))
+    .where(JobLogEntry.job_id == bindparam("run_id"))
+    .group_by(JobLogEntry.log_type)
+)
+_TOTAL_FILES = PreparedQuery(
+    select(JobLogEntry.params).where(
+        JobLogEntry.job_id == bindparam("run_id"), JobLogEntry.log_type == "TotalFileCount"
+    )
+)
+_FIRST_TYPE = PreparedQuery(
+    select(JobLogEntry.log_type)
+    .where(JobLogEntry.job_id == bindparam("run_id"))
+    .order_by(JobLogEntry.created, JobLogEntry.id)
+    .limit(1)
+)
+
+
+def run_summary(session: Session, run: RunRecord) -> JobLogSummary:
+    """``job_log_summaries`` for one run already read: counts per log type, summed here."""
+    params = {"run_id": run.id}
+    by_type = _TYPE_COUNTS.rows(session, params)
+    first = _FIRST_TYPE.rows(session, params)
+    stated = _TOTAL_FILES.rows(session, params)
+    counts = {
+        name: sum(n for log_type, n in by_type if _counted(log_type, rule))
+        for name, rule in COUNTED.items()
+    }
+    return JobLogSummary(
+        run=run,
+        log_type=first[0][0] if first else "",
+        success_count=counts["success"],
+        error_count=counts["error"],
+        warning_count=counts["warning"],
+        duplicate_count=counts["duplicate"],
+        update_count=counts["update"],
+        fatal_error=bool(counts["fatal"]),
+        total_file_count=_stated_count(json_value(stated[-1][0])) if stated else 0,
+    )
+
+
 def _total_file_counts(session: Session, run_ids: list[int]) -> dict[int, int]:
     """The count each run's TotalFileCount entry states."""
     if not run_ids:
@@ -197,27 +251,54 @@ def _total_file_counts(session: Session, run_ids: list[int]) -> dict[int, int]:
             JobLogEntry.job_id.in_(run_ids), JobLogEntry.log_type == "TotalFileCount"
         )
     )
-    totals: dict[int, int] = {}
-    for job_id, params in rows:
-        try:
-            totals[job_id] = int(params.get("count", 0))
-        except (TypeError, ValueError):
-            totals[job_id] = 0
-    return totals
+    return {job_id: _stated_count(params) for job_id, params in rows}
 
 
-def _detail_filter(run_id: int, log_types: Sequence[str] | None) -> ColumnElement[bool]:
-    condition = JobLogEntry.job_id == run_id
-    if log_types:
-        condition = and_(condition, JobLogEntry.log_type.in_(log_types))
+def _stated_count(params: Mapping[str, Any]) -> int:
+    try:
+        return int(params.get("count", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _detail_filter(type_count: int) -> ColumnElement[bool]:
+    """A run's entries, of ``type_count`` log types bound as t0, t1, ... (0: any type)."""
+    condition = JobLogEntry.job_id == bindparam("run_id")
+    if type_count:
+        types = [bindparam(f"t{i}", type_=String()) for i in range(type_count)]
+        condition = and_(condition, JobLogEntry.log_type.in_(types))
     return condition
 
 
+def _type_params(log_types: Sequence[str] | None) -> dict[str, str]:
+    return {f"t{i}": log_type for i, log_type in enumerate(log_types or ())}
+
+
+@lru_cache(maxsize=64)
+def _count_query(type_count: int) -> PreparedQuery:
+    return PreparedQuery(select(func.count(JobLogEntry.id)).where(_detail_filter(type_count)))
+
+
 def count_details(session: Session, run_id: int, log_types: Sequence[str] | None) -> int:
-    return int(
-        session.scalar(select(func.count(JobLogEntry.id)).where(_detail_filter(run_id, log_types)))
-        or 0
-    )
+    query = _count_query(len(log_types or ()))
+    return int(query.rows(session, {"run_id": run_id, **_type_params(log_types)})[0][0])
+
+
+@lru_cache(maxsize=64)
+def _page_query(type_count: int, by_log_type: bool, descending: bool) -> PreparedQuery:
+    keys: list[Any] = [JobLogEntry.log_type] if by_log_type else []
+    keys += [JobLogEntry.created, JobLogEntry.id]
+    return PreparedQuery(
+        select(
+            JobLogEntry.log_type, JobLogEntry.template_id, JobLogEntry.params,
+            JobLogEntry.created, Asset.name, Asset.asset_type, Asset.handle,
+        )
+        .outerjoin(Asset, Asset.id == JobLogEntry.asset_id)
+        .where(_detail_filter(type_count))
+        .order_by(*(k.desc() if descending else k.asc() for k in keys))
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )  # fmt: skip
 
 
 def select_details(
@@ -230,27 +311,9 @@ def select_details(
     offset: int,
 ) -> list[DetailRow]:
     """One page of a run's entries, paged in SQL."""
-    keys: list[Any] = [JobLogEntry.log_type] if by_log_type else []
-    keys += [JobLogEntry.created, JobLogEntry.id]
-    session.flush()
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                JobLogEntry.log_type,
-                JobLogEntry.template_id,
-                JobLogEntry.params,
-                JobLogEntry.created,
-                Asset.name,
-                Asset.asset_type,
-                Asset.handle,
-            )
-            .outerjoin(Asset, Asset.id == JobLogEntry.asset_id)
-            .where(_detail_filter(run_id, log_types))
-            .order_by(*(k.desc() if descending else k.asc() for k in keys))
-            .limit(limit)
-            .offset(offset)
-        )
-        .all()
-    )
-    return [DetailRow(*row) for row in rows]
+    query = _page_query(len(log_types or ()), by_log_type, descending)
+    params = {"run_id": run_id, "limit": limit, "offset": offset, **_type_params(log_types)}
+    return [
+        DetailRow(log_type, template, json_value(raw), from_micros(created), name, kind, handle)
+        for log_type, template, raw, created, name, kind, handle in query.rows(session, params)
+    ]

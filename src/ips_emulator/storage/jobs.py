@@ -9,7 +9,8 @@ from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
-from ips_emulator.storage.tables import Company, Job, JobSubmission, User
+from ips_emulator.storage.prepared import PreparedQuery
+from ips_emulator.storage.tables import Company, Job, JobSubmission, User, to_micros
 
 SCHEDULED_STATES = ("Normal", "Paused")
 #: Active Job States of runs that have not finished (IN, not != "Done": indexable).
@@ -231,17 +232,18 @@ def advance_submission(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-_PENDING = select(
-    exists().where(
-        JobSubmission.trigger_state == "Normal",
-        JobSubmission.next_fire_time <= bindparam("now"),
-    ),
-    exists().where(Job.state.in_(UNFINISHED_STATES)),
+_PENDING = PreparedQuery(
+    select(
+        exists().where(
+            JobSubmission.trigger_state == "Normal",
+            JobSubmission.next_fire_time <= bindparam("now"),
+        ),
+        exists().where(or_(*(Job.state == state for state in UNFINISHED_STATES))),
+    )
 )
 
 
 def anything_pending(session: Session, now: datetime) -> bool:
     """One cheap round trip: is any schedule due, or any run unfinished?"""
-    session.flush()  # Core execution: no autoflush
-    due, unfinished = session.connection().execute(_PENDING, {"now": now}).one()
+    ((due, unfinished),) = _PENDING.rows(session, {"now": to_micros(now)})
     return bool(due or unfinished)

@@ -28,6 +28,16 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def from_micros(value: int) -> datetime:
+    """A UtcDateTime column's stored value as the instant it stands for."""
+    return _EPOCH + timedelta(microseconds=value)
+
+
+def to_micros(value: datetime) -> int:
+    delta = value - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """An instant, stored as whole microseconds since 1970 UTC.
 
@@ -44,13 +54,12 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        delta = value - _EPOCH
-        return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        return to_micros(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return _EPOCH + timedelta(microseconds=value)
+        return from_micros(value)
 
 
 class Base(DeclarativeBase):
