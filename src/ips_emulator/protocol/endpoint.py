@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from lxml import etree
 from spyne import Application, MethodContext, ServiceBase, rpc
 from spyne.protocol.soap import Soap11, Soap12
+from spyne.protocol.xml import XmlDocument
 from spyne.server import ServerBase
 
 from ips_emulator.domain.auth import authenticate, authorize_operation
@@ -103,6 +104,7 @@ class _Call:
     """Per-call state handed from the endpoint to the spyne method via ``ctx.udc``."""
 
     document: etree._Element
+    body: etree._Element
     headers: RequestHeaders
     request: SoapRequest
     hooks: CallHooks | None
@@ -112,16 +114,28 @@ class _Call:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _Soap11(Soap11):  # type: ignore[misc]
-    """Soap11 that takes the document our hardened parser already built."""
+class _TakesOurParse:
+    """spyne reads the envelope our hardened parser built and ``split_envelope`` split
+    (rather than parsing it again, and finding Header and Body by XPath each call)."""
 
     def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
         ctx.in_document = (ctx.udc.document, {})
 
+    def decompose_incoming_envelope(self, ctx: Any, message: str = XmlDocument.REQUEST) -> None:
+        call: _Call = ctx.udc
+        ctx.in_document = call.document
+        ctx.in_header_doc = None  # headers are read by protocol/headers.py
+        ctx.in_body_doc = call.body
+        ctx.method_request_string = call.body.tag
+        self.validate_body(ctx, message)  # type: ignore[attr-defined]
 
-class _Soap12(Soap12):  # type: ignore[misc]
-    def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
-        ctx.in_document = (ctx.udc.document, {})
+
+class _Soap11(_TakesOurParse, Soap11):  # type: ignore[misc]
+    pass
+
+
+class _Soap12(_TakesOurParse, Soap12):  # type: ignore[misc]
+    pass
 
 
 class _Application(Application):  # type: ignore[misc]
@@ -276,7 +290,7 @@ class SoapEndpoint:
         version.checker.check(body, op.param)
         transport = version.transports[soap.name]
         for attempt in range(1, ATTEMPTS + 1):
-            call = _Call(document, headers, request, self.hooks, self.login_throttle)
+            call = _Call(document, body, headers, request, self.hooks, self.login_throttle)
             ctx, params = _contexts(transport, call, op)
             locale, error = self._run(transport, ctx, call, request, headers)
             if error is None:

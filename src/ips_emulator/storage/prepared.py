@@ -11,7 +11,7 @@ what they give back are the driver's plain tuples, which the caller converts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Unpack
+from typing import Any
 
 import orjson
 from sqlalchemy import Select
@@ -33,7 +33,7 @@ class PreparedQuery:
     Statements must not use expanding IN lists (they are compiled once).
     """
 
-    def __init__(self, statement: Select[Unpack[tuple[Any, ...]]]) -> None:
+    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
         self.statement = statement
         self._compiled: dict[str, tuple[str, Any]] = {}
 
