@@ -106,6 +106,9 @@ def test_directory_types_match_the_pre_40_examples() -> None:
     assert names("User") == [
         "userHandle", "firstName", "lastName", "email", "role", "isValid", "passwordExpires",
     ]  # fmt: skip
+    # The page's pre-4.0 example shows Company items, under the 6.0 name (SPEC.md 1.14).
+    returned = [(f.name, f.type) for f in RESULTS["getCompanyMembership"] if f.in_version(PRE_40)]
+    assert returned == [("companyArray", "CompanyArray")]
 
 
 def test_pre_40_types_are_those_its_operations_reach() -> None:
