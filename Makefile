@@ -99,10 +99,11 @@ locales: $(STAMP)
 		--no-wrap --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) catalogs
 
-API_VERSIONS := 2008-01-15 2013-02-15 2014-04-03
+# "xsd" is pre-4.0 (IpsApi.wsdl); the CLI names each file as the real service does.
+API_VERSIONS := xsd 2008-01-15 2013-02-15 2014-04-03
 
 wsdl: $(STAMP)
-	for v in $(API_VERSIONS); do $(BIN)/ips-emulator wsdl $$v -o wsdl/IpsApi-$$v.wsdl; done
+	for v in $(API_VERSIONS); do $(BIN)/ips-emulator wsdl $$v -d wsdl; done
 
 clean:
 	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db*

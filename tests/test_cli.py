@@ -67,6 +67,13 @@ def test_wsdl_command_prints_the_committed_contract() -> None:
     assert CliRunner().invoke(main, ["wsdl", "1999-01-01"]).exit_code != 0
 
 
+def test_wsdl_command_names_files_as_the_real_service(tmp_path: Path) -> None:
+    for version, name in (("xsd", "IpsApi.wsdl"), ("2014-04-03", "IpsApi-2014-04-03.wsdl")):
+        result = CliRunner().invoke(main, ["wsdl", version, "-d", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text() == (ROOT / "wsdl" / name).read_text()
+
+
 def test_console_script_serves_and_the_example_prints_logs(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -132,13 +133,20 @@ def serve(
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to this file."
 )
-def wsdl(version: str, output: str | None) -> None:
-    """Print the WSDL of API VERSION as generated from the declarations.
+@click.option(
+    "--output-dir",
+    "-d",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Write into this folder, under the name the real service uses (IpsApi.wsdl for xsd).",
+)
+def wsdl(version: str, output: str | None, output_dir: str | None) -> None:
+    """Print the WSDL of API VERSION (xsd is pre-4.0) as generated from the declarations.
 
     The address is a placeholder that the server replaces with the one the client used.
     """
     from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
-    from ips_emulator.protocol.wsdl import WsdlWriter
+    from ips_emulator.protocol.wsdl import WsdlWriter, wsdl_file_name
 
     if version not in VERSION_NAMESPACES:
         raise click.BadParameter(
@@ -146,6 +154,8 @@ def wsdl(version: str, output: str | None) -> None:
             param_hint="VERSION",
         )
     text = WsdlWriter(REGISTRY, version, VERSION_NAMESPACES[version]).write()
+    if output_dir:
+        output = os.path.join(output_dir, wsdl_file_name(version))
     if output:
         with open(output, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

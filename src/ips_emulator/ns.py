@@ -14,7 +14,8 @@ WSDL_SOAP12 = "http://schemas.xmlsoap.org/wsdl/soap12/"
 IPS_WSDL = "http://www.scene7.com/IpsApi"
 #: Legacy (pre-3.8) ``AuthUser``/``AuthPassword`` header elements live here.
 IPS_LEGACY_AUTH = "http://www.scene7.com/IpsApi"
-#: ``authHeader`` and the three fault elements, in every API version.
+#: ``authHeader`` and the three fault elements, in every API version; and the
+#: operations and types of the pre-4.0 version (``IpsApi.wsdl``).
 IPS_XSD = "http://www.scene7.com/IpsApi/xsd"
 IPS_FAULT = IPS_XSD
 #: API 4.0 operations and types.

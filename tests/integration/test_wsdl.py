@@ -11,7 +11,7 @@ from lxml import etree
 
 from ips_emulator import EmulatorServer
 from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
-from ips_emulator.protocol.wsdl import ADDRESS_PLACEHOLDER, WsdlWriter
+from ips_emulator.protocol.wsdl import ADDRESS_PLACEHOLDER, WsdlWriter, wsdl_file_name
 from tests.conftest import demo_header
 
 WSDL_DIR = Path(__file__).resolve().parents[2] / "wsdl"
@@ -23,23 +23,33 @@ PATHS = [
 ]
 
 
-def test_committed_wsdl_is_what_the_declarations_generate() -> None:
-    generated = WsdlWriter(REGISTRY, "2008-01-15", VERSION_NAMESPACES["2008-01-15"]).write()
-    assert COMMITTED.read_text(encoding="utf-8") == generated, (
+@pytest.mark.parametrize("version", list(VERSION_NAMESPACES))
+def test_committed_wsdl_is_what_the_declarations_generate(version: str) -> None:
+    generated = WsdlWriter(REGISTRY, version, VERSION_NAMESPACES[version]).write()
+    committed = WSDL_DIR / wsdl_file_name(version)
+    assert committed.read_text(encoding="utf-8") == generated, (
         "wsdl/ drifted from the protocol declarations: run `make wsdl` and review the diff"
     )
 
 
-@pytest.mark.parametrize("path", PATHS)
+def test_every_committed_wsdl_is_a_served_version() -> None:
+    names = {wsdl_file_name(version) for version in VERSION_NAMESPACES}
+    assert {p.name for p in WSDL_DIR.glob("*.wsdl")} == names
+    assert "IpsApi.wsdl" in names  # pre-4.0, the real service's name
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [*((path, COMMITTED.name) for path in PATHS),
+     ("/scene7/webservice/IpsApi.wsdl", "IpsApi.wsdl"), ("/scene7/IpsApi.wsdl", "IpsApi.wsdl")],
+)  # fmt: skip
 def test_served_wsdl_is_the_committed_file_with_the_callers_address(
-    server: EmulatorServer, path: str
+    server: EmulatorServer, path: str, name: str
 ) -> None:
     response = requests.get(server.url + path, timeout=10)
     assert response.status_code == 200
-    expected = COMMITTED.read_text(encoding="utf-8").replace(
-        ADDRESS_PLACEHOLDER, server.service_url
-    )
-    assert response.text == expected
+    expected = (WSDL_DIR / name).read_text(encoding="utf-8")
+    assert response.text == expected.replace(ADDRESS_PLACEHOLDER, server.service_url)
 
 
 def test_address_follows_host_header_and_service_url(server: EmulatorServer) -> None:

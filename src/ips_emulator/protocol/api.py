@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ips_emulator.ns import IPS_2008_01_15, IPS_2013_02_15, IPS_2014_04_03
+from ips_emulator.ns import IPS_2008_01_15, IPS_2013_02_15, IPS_2014_04_03, IPS_XSD
 from ips_emulator.protocol import assets, directory, job_logs, jobs, types
 from ips_emulator.protocol.schema import Registry
 
-#: API version -> target namespace of its operations and types.
+#: API version -> target namespace of its operations and types ("xsd": pre-4.0).
 VERSION_NAMESPACES = {
+    "xsd": IPS_XSD,
     "2008-01-15": IPS_2008_01_15,
     "2013-02-15": IPS_2013_02_15,
     "2014-04-03": IPS_2014_04_03,

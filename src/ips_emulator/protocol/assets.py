@@ -8,7 +8,7 @@ from ips_emulator.domain import assets
 from ips_emulator.domain.assets import FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.protocol.convert import strings
-from ips_emulator.protocol.operations import PARAMS, RESULTS
+from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
 from ips_emulator.protocol.schema import Operation
 
 
@@ -66,7 +66,7 @@ def searchAssets(scope: RequestScope, param: Any) -> dict[str, Any]:
 
 
 OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler)
+    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
     for name, handler in (
         ("getAssetsByName", getAssetsByName),
         ("searchAssets", searchAssets),

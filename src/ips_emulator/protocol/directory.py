@@ -8,7 +8,7 @@ from ips_emulator.domain import directory
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import Role
-from ips_emulator.protocol.operations import PARAMS, RESULTS
+from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
 from ips_emulator.protocol.schema import Operation
 
 
@@ -60,7 +60,7 @@ def getUserInfo(scope: RequestScope, param: Any) -> dict[str, Any]:
 
 
 OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler)
+    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
     for name, handler in (
         ("checkLogin", checkLogin),
         ("getCompanyInfo", getCompanyInfo),

@@ -8,7 +8,7 @@ from ips_emulator.domain import job_logs
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import DetailQuery, JobLog
 from ips_emulator.protocol.convert import strings
-from ips_emulator.protocol.operations import PARAMS, RESULTS
+from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
 from ips_emulator.protocol.schema import Operation
 
 #: publishType -> JobLog/jobSubType, lower case as the 4.0 change log gives them.
@@ -110,7 +110,7 @@ def getJobLogDetails(scope: RequestScope, param: Any) -> dict[str, Any]:
 
 
 OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler)
+    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
     for name, handler in (
         ("getAssetJobLogs", getAssetJobLogs),
         ("getJobLogs", getJobLogs),

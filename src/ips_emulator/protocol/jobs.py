@@ -11,7 +11,7 @@ from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_plans import JOB_TYPES
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.protocol.convert import to_plain
-from ips_emulator.protocol.operations import PARAMS, RESULTS
+from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
 from ips_emulator.protocol.schema import Operation
 
 SERVER_NAME = "ips-emulator"
@@ -24,10 +24,11 @@ def submitJob(scope: RequestScope, param: Any) -> dict[str, Any]:
         company_handle=param.companyHandle,
         user_handle=param.userHandle,
         job_name=param.jobName,
-        locale=param.locale,
+        # 4.0 parameters: pre-4.0 requests have no such attribute.
+        locale=getattr(param, "locale", None),
         exec_time=param.execTime,
         exec_schedule=param.execSchedule,
-        description=param.description,
+        description=getattr(param, "description", None),
         jobs={
             name: to_plain(value)
             for name, value in structs.items()
@@ -132,7 +133,7 @@ def _steer(action: JobAction) -> Callable[[RequestScope, Any], dict[str, Any]]:
 
 
 OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler)
+    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
     for name, handler in (
         ("submitJob", submitJob),
         ("getActiveJobs", getActiveJobs),

@@ -3,7 +3,8 @@
 Declarations only (no handlers): ``PARAMS[op]`` and ``RESULTS[op]`` give the
 children of the operation's request and response elements. Source: Adobe's real
 2013-02-15 WSDL for names, order, types and ``minOccurs``; the 2014-04-03 WSDL
-for what 6.8 added; version facts from SPEC.md section 1. Departures are
+for what 6.8 added; version facts from SPEC.md section 1. ``SINCE`` gives the
+first version of the operations not served in every version. Departures are
 recorded in ``docs/decisions.md``.
 """
 
@@ -53,10 +54,12 @@ PARAMS: dict[str, tuple[Field, ...]] = {
         Field("companyHandle", STRING),
         opt("userHandle", STRING),
         Field("jobName", STRING),
-        opt("locale", STRING),
+        # 4.0: "Added locale parameters for jobs" (SPEC.md 1.6, inference).
+        opt("locale", STRING, since="2008-01-15"),
         opt("execTime", DATETIME),
         opt("execSchedule", STRING),
-        opt("description", STRING),
+        # 4.0: "Added optional description parameter to submitJob" (SPEC.md 1.6).
+        opt("description", STRING, since="2008-01-15"),
         opt("imageServingPublishJob", "ImageServingPublishJob"),
         opt("imageRenderingPublishJob", "ImageRenderingPublishJob"),
         opt("videoPublishJob", "VideoPublishJob"),
@@ -64,9 +67,11 @@ PARAMS: dict[str, tuple[Field, ...]] = {
         opt("metadataPublishJob", "MetadataPublishJob"),
         opt("uploadDirectoryJob", "UploadDirectoryJob"),
         opt("uploadUrlsJob", "UploadUrlsJob"),
-        opt("optimizeImagesJob", "OptimizeImagesJob"),
+        # 4.0: "Added support for Optimize Remaining Files jobs" (SPEC.md 1.6, inference).
+        opt("optimizeImagesJob", "OptimizeImagesJob", since="2008-01-15"),
         opt("ripPdfsJob", "RipPdfsJob"),
-        opt("reprocessAssetsJob", "ReprocessAssetsJob"),
+        # 4.0: "Added ReprocessAssets job type" (SPEC.md 1.6).
+        opt("reprocessAssetsJob", "ReprocessAssetsJob", since="2008-01-15"),
         # 4.5 restricted-use list: "submitJob to include an optional createVideoSitemap job".
         opt("createVideoSitemapJob", "CreateVideoSitemapJob", since="2010-01-31"),
         # 6.0: "exportJob added to submitJob".
@@ -168,4 +173,19 @@ RESULTS: dict[str, tuple[Field, ...]] = {
         opt("totalRows", INT),
         opt("assetArray", "AssetArray"),
     ),
+}
+
+#: operation -> first API version that serves it; the others are in every version.
+#: Pre-4.0 serves what the docs show before 4.0: a 3.7 or 3.8 change log, or an
+#: example in the pre-4.0 namespace (SPEC.md 1.0, G6, G20).
+SINCE: dict[str, str] = {
+    # No change log; its only example is 2008-01-15, and it reads the asset handle of
+    # job-log details, a 4.0 field (SPEC.md 1.1, 2.2).
+    "getAssetJobLogs": "2008-01-15",
+    # No change log; its only example is 2010-01-31 (SPEC.md 1.20).
+    "getAssetsByName": "2008-01-15",
+    # Older than 3.7, but its 4.0 changes (typed and range conditions, fileSize "added
+    # to most *Info types") are not listed field by field, and no page shows how
+    # pre-4.0 matched dates: served from 4.0 on (docs/decisions.md).
+    "searchAssets": "2008-01-15",
 }

@@ -6,6 +6,8 @@ committed file. Layout follows the real 2013-02-15 WSDL: definitions in
 ``http://www.scene7.com/IpsApi``, types in the versioned namespace, faults and
 ``authHeader`` in ``http://www.scene7.com/IpsApi/xsd``, one ``message`` per
 input/output, ``IpsApiPortType``, ``IpsApiServiceSoapBinding``, ``IpsApiService``.
+Pre-4.0 types live in ``http://www.scene7.com/IpsApi/xsd`` too, so that version
+has a single schema holding types, operation elements, faults and ``authHeader``.
 """
 
 from __future__ import annotations
@@ -25,9 +27,14 @@ ADDRESS_PLACEHOLDER = "http://ips-emulator.invalid/scene7/services/IpsApiService
 FAULTS = ("ipsApiFault", "authenticationFault", "authorizationFault")
 
 # authHeader as the IPS reference gives it for 4.0 (protocol.md): a sequence
-# with user and password required. The real 2013-02-15 WSDL has an all-optional
-# xs:all with accessToken; 2014-04-03 adds a sequence in the versioned namespace
-# where appName and appVersion are required.
+# with user and password required. Before 4.0 it had only those two: 4.0 added
+# the other five (protocol.md section 3). The real 2013-02-15 WSDL has an
+# all-optional xs:all with accessToken; 2014-04-03 adds a sequence in the
+# versioned namespace where appName and appVersion are required.
+_AUTH_HEADER_PRE_40 = (
+    ("user", "string", 1),
+    ("password", "string", 1),
+)
 _AUTH_HEADER_2008 = (
     ("user", "string", 1),
     ("password", "string", 1),
@@ -51,6 +58,20 @@ _AUTH_HEADER_VERSIONED = tuple(
     (name, type_, 1 if name in ("appName", "appVersion") else 0)
     for name, type_, _ in _AUTH_HEADER_ALL
 )
+#: The unversioned authHeader per version: (model group, fields); later versions have _ALL.
+_AUTH_HEADERS = {
+    "xsd": ("sequence", _AUTH_HEADER_PRE_40),
+    "2008-01-15": ("sequence", _AUTH_HEADER_2008),
+}
+
+
+def _schema_start(namespace: str) -> str:
+    return (
+        '    <schema xmlns="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+        f'xmlns:types="{namespace}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        f'targetNamespace="{namespace}" elementFormDefault="qualified">'
+    )
 
 
 def _auth_header(group: str, fields: tuple[tuple[str, str, int], ...]) -> list[str]:
@@ -98,14 +119,9 @@ class WsdlWriter:
     def _fields(self, fields: tuple[Field, ...]) -> list[Field]:
         return [f for f in fields if f.in_version(self.version)]
 
-    def _types_schema(self) -> list[str]:
-        ns = self.namespace
-        lines = [
-            '    <schema xmlns="http://www.w3.org/2001/XMLSchema" '
-            'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
-            f'xmlns:types="{ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-            f'targetNamespace="{ns}" elementFormDefault="qualified">'
-        ]
+    def _type_declarations(self) -> list[str]:
+        """complexTypes and operation elements (and the versioned authHeader, 2014-04-03 on)."""
+        lines: list[str] = []
         for s in self.registry.structs_used(self.version):
             lines.append(f'      <complexType name="{s.name}">')
             lines += _sequence(self._fields(s.fields), "        ")
@@ -117,16 +133,11 @@ class WsdlWriter:
                 lines += ["        </complexType>", "      </element>"]
         if self.versioned_header:
             lines += _auth_header("sequence", _AUTH_HEADER_VERSIONED)
-        lines.append("    </schema>")
         return lines
 
-    def _header_schema(self) -> list[str]:
-        lines = [
-            '    <schema xmlns="http://www.w3.org/2001/XMLSchema" '
-            'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
-            f'xmlns:types="{IPS_XSD}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-            f'targetNamespace="{IPS_XSD}" elementFormDefault="qualified">'
-        ]
+    def _header_declarations(self) -> list[str]:
+        """The three fault elements and the unversioned authHeader."""
+        lines: list[str] = []
         for fault in FAULTS:
             lines += [
                 f'      <element name="{fault}">',
@@ -139,11 +150,18 @@ class WsdlWriter:
                 "        </complexType>",
                 "      </element>",
             ]
-        if self.version == "2008-01-15":
-            lines += _auth_header("sequence", _AUTH_HEADER_2008)
-        else:
-            lines += _auth_header("all", _AUTH_HEADER_ALL)
-        return [*lines, "    </schema>"]
+        group, fields = _AUTH_HEADERS.get(self.version, ("all", _AUTH_HEADER_ALL))
+        return lines + _auth_header(group, fields)
+
+    def _schemas(self) -> list[str]:
+        end = "    </schema>"
+        if self.namespace == IPS_XSD:  # pre-4.0: one namespace, so one schema
+            return [_schema_start(IPS_XSD), *self._type_declarations(),
+                    *self._header_declarations(), end]  # fmt: skip
+        return [
+            _schema_start(self.namespace), *self._type_declarations(), end, "",
+            _schema_start(IPS_XSD), *self._header_declarations(), end,
+        ]  # fmt: skip
 
     def _messages(self) -> list[str]:
         lines: list[str] = []
@@ -233,9 +251,7 @@ class WsdlWriter:
             f'    xmlns:flt="{IPS_XSD}">',
             "",
             "  <types>",
-            *self._types_schema(),
-            "",
-            *self._header_schema(),
+            *self._schemas(),
             "  </types>",
             "",
             *self._messages(),

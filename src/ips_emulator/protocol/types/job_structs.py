@@ -75,8 +75,9 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
-        opt("pdfOptions", "PDFOptions"),
-        opt("illustratorOptions", "IllustratorOptions"),
+        # 4.0: separate processing for PostScript, Illustrator and PDF (SPEC.md 2.5).
+        opt("pdfOptions", "PDFOptions", since="2008-01-15"),
+        opt("illustratorOptions", "IllustratorOptions", since="2008-01-15"),
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
         opt("projectHandleArray", "HandleArray"),
@@ -115,9 +116,9 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
-        opt("pdfOptions", "PDFOptions"),
+        opt("pdfOptions", "PDFOptions", since="2008-01-15"),  # 4.0, as above
         # The page spells it IllustratorOptions (SPEC.md G3).
-        opt("illustratorOptions", "IllustratorOptions"),
+        opt("illustratorOptions", "IllustratorOptions", since="2008-01-15"),
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
         opt("projectHandleArray", "HandleArray"),
@@ -196,9 +197,11 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         Field("emailSetting", STRING),
         since="2009-07-31",
     ),
+    # 4.0: "Added support for Optimize Remaining Files jobs" (SPEC.md 2.5, inference).
     struct(
         "OptimizeImagesJob",
         Field("emailSetting", STRING),
+        since="2008-01-15",
     ),
     # Deprecated on its page in favour of ReprocessAssetsJob.
     struct(
@@ -249,6 +252,8 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("inDesignOptions", "InDesignOptions"),
         opt("unsharpMaskOptions", "UnsharpMaskOptions", since="2014-04-03"),
         opt("excludeMasterVideoFromAVS", BOOLEAN, since="2014-04-03"),
+        # 4.0: "Added ReprocessAssets job type" (SPEC.md 2.5).
+        since="2008-01-15",
     ),
 )
 
