@@ -9,8 +9,15 @@ from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
-from ips_emulator.storage.prepared import PreparedQuery
-from ips_emulator.storage.tables import Company, Job, JobSubmission, User, to_micros
+from ips_emulator.storage.prepared import PreparedQuery, json_value
+from ips_emulator.storage.tables import (
+    Company,
+    Job,
+    JobSubmission,
+    User,
+    from_micros,
+    to_micros,
+)
 
 SCHEDULED_STATES = ("Normal", "Paused")
 #: Active Job States of runs that have not finished (IN, not != "Done": indexable).
@@ -159,30 +166,61 @@ def unfinished_runs(session: Session) -> list[RunRecord]:
     return [run_record(r) for r in rows]
 
 
+_RUN_COLUMNS = (
+    Job.id, Job.handle, Job.company_id, Company.handle, User.email, Job.submission_id,
+    Job.name, Job.original_name, Job.job_type, Job.locale, Job.description, Job.created,
+    Job.end_date, Job.state, Job.spec, Job.plan, Job.steps_done, Job.paused_at,
+    Job.paused_seconds, Job.last_progress,
+)  # fmt: skip
+
+
+def _run_lookup(*conditions: Any, via_submission: bool = False) -> PreparedQuery:
+    query = (
+        select(*_RUN_COLUMNS)
+        .join(Company, Company.id == Job.company_id)
+        .join(User, User.id == Job.submit_user_id)
+    )
+    if via_submission:
+        query = query.join(JobSubmission, JobSubmission.id == Job.submission_id)
+    latest_first = (Job.created.desc(), Job.id.desc())
+    return PreparedQuery(query.where(*conditions).order_by(*latest_first).limit(1))
+
+
+_COMPANY = Job.company_id == bindparam("company_id")
+_RUN_BY_HANDLE = _run_lookup(_COMPANY, Job.handle == bindparam("handle"))
+_RUN_BY_SUBMISSION = _run_lookup(
+    _COMPANY, JobSubmission.handle == bindparam("handle"), via_submission=True
+)
+_RUN_BY_NAME = _run_lookup(_COMPANY, Job.original_name == bindparam("name"))
+
+
+def _micros(value: int | None) -> datetime | None:
+    return None if value is None else from_micros(value)
+
+
+def _run_from_columns(row: tuple[Any, ...]) -> RunRecord:
+    """A RunRecord from the driver's values of ``_RUN_COLUMNS``."""
+    (id_, handle, company_id, company_handle, email, submission_id, name, original_name,
+     job_type, locale, description, created, end_date, state, spec, plan, steps_done,
+     paused_at, paused_seconds, last_progress) = row  # fmt: skip
+    return RunRecord(
+        id_, handle, company_id, company_handle, email, submission_id, name, original_name,
+        job_type, locale, description, from_micros(created), _micros(end_date), state,
+        json_value(spec), json_value(plan), steps_done, _micros(paused_at),
+        float(paused_seconds), _micros(last_progress),
+    )  # fmt: skip
+
+
 def find_run(session: Session, company_id: int, handle: str) -> RunRecord | None:
     """The run with this handle, or the latest run of the submission with this handle."""
-    row = session.execute(
-        runs_query().where(Job.company_id == company_id, Job.handle == handle).limit(1)
-    ).first()
-    if row is None:
-        row = session.execute(
-            runs_query()
-            .join(JobSubmission, JobSubmission.id == Job.submission_id)
-            .where(Job.company_id == company_id, JobSubmission.handle == handle)
-            .order_by(Job.created.desc(), Job.id.desc())
-            .limit(1)
-        ).first()
-    return None if row is None else run_record(row)
+    params = {"company_id": company_id, "handle": handle}
+    rows = _RUN_BY_HANDLE.rows(session, params) or _RUN_BY_SUBMISSION.rows(session, params)
+    return _run_from_columns(rows[0]) if rows else None
 
 
 def latest_run_by_name(session: Session, company_id: int, original_name: str) -> RunRecord | None:
-    row = session.execute(
-        runs_query()
-        .where(Job.company_id == company_id, Job.original_name == original_name)
-        .order_by(Job.created.desc(), Job.id.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else run_record(row)
+    rows = _RUN_BY_NAME.rows(session, {"company_id": company_id, "name": original_name})
+    return _run_from_columns(rows[0]) if rows else None
 
 
 def active_runs(
