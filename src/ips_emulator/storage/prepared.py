@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 def json_value(raw: Any) -> Any:
     """A JSON column's raw value: text on SQLite, already decoded by psycopg."""
-    return orjson.loads(raw) if isinstance(raw, str | bytes) else raw
+    return orjson.loads(raw) if isinstance(raw, (str, bytes)) else raw
 
 
 class PreparedQuery:

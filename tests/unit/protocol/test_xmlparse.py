@@ -9,6 +9,7 @@ from lxml import etree
 
 from ips_emulator.config import Settings
 from ips_emulator.errors import FaultCode, IpsApiError
+from ips_emulator.protocol import xmlparse
 from ips_emulator.protocol.xmlparse import XmlLimits, parse_request
 from ips_emulator.server.limits import xml_limits
 
@@ -170,3 +171,42 @@ def test_default_limits_are_the_settings_defaults() -> None:
     assert xml_limits(Settings()) == XmlLimits()
     custom = Settings(max_xml_depth=7, max_xml_elements=8, max_xml_attributes=9, max_xml_text=10)
     assert xml_limits(custom) == XmlLimits(7, 8, 9, 10)
+
+
+PLAIN_REQUESTS = [
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<s:Envelope xmlns:s="' + SOAP.encode() + b'">'
+    b'<s:Header><authHeader xmlns="urn:h"><user>u</user></authHeader></s:Header>'
+    b'<s:Body><op xmlns="urn:op" a="1"><x>t</x>tail<y/></op></s:Body></s:Envelope>',
+    "\ufeff<a>é ü 日本</a>".encode(),
+    b"<a>\n  <b/>\n</a>",
+]
+
+
+@pytest.mark.parametrize("data", PLAIN_REQUESTS)
+def test_plain_requests_skip_the_bounded_parser_and_build_the_same_tree(data: bytes) -> None:
+    fast = xmlparse._parse_plain(data, XmlLimits())
+    assert fast is not None
+    bounded = xmlparse._parse_bounded(data, XmlLimits())
+    assert etree.tostring(fast) == etree.tostring(bounded)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        nested(4),
+        b"<a>" + b"<b/>" * 5 + b"</a>",
+        b'<a x="1" y="2" z="3"/>',
+        b'<a xmlns="urn:a" xmlns:p="urn:p" xmlns:q="urn:q"/>',
+        b"<a>0123456789X</a>",
+        b"<a><b/>0123456789X</a>",
+        b'<a v="0123456789X"/>',
+        b'<x:include xmlns:x="http://www.w3.org/2001/XInclude"/>',
+        b"<?xml-stylesheet href='x'?><a/>",
+        b"<a><b></a>",
+        b"<!DOCTYPE a><a/>",
+        b"<a>&amp;</a>",
+    ],
+)
+def test_anything_else_is_left_to_the_bounded_parser(data: bytes) -> None:
+    """Over a limit, or not plain: the bounded parser decides, and gives the reason."""
+    assert xmlparse._parse_plain(data, SMALL) is None
