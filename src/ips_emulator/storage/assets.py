@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
-from ips_emulator.domain.records import AssetRecord
+from ips_emulator.domain.records import AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.tables import Asset
+
+_IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
+
+
+def _details(row: Asset) -> AssetDetails:
+    image = ImageFacts(**{name: getattr(row, name) for name in _IMAGE_COLUMNS})
+    metadata = row.metadata_fields
+    return AssetDetails(
+        created_by=row.created_by,
+        modified_by=row.modified_by,
+        metadata=None if metadata is None else tuple((m["name"], m["value"]) for m in metadata),
+        image=None if image == ImageFacts() else image,
+    )
 
 
 def _asset(row: Asset) -> AssetRecord:
@@ -24,7 +37,20 @@ def _asset(row: Asset) -> AssetRecord:
         row.asset_type,
         row.created,
         row.last_modified,
+        _details(row),
     )
+
+
+def detail_columns(details: AssetDetails) -> dict[str, Any]:
+    """The asset columns that hold ``details``."""
+    pairs = details.metadata
+    metadata = None if pairs is None else [{"name": n, "value": v} for n, v in pairs]
+    return {
+        "created_by": details.created_by,
+        "modified_by": details.modified_by,
+        "metadata_fields": metadata,
+        **asdict(details.image or ImageFacts()),
+    }
 
 
 def add_asset(
@@ -35,6 +61,7 @@ def add_asset(
     asset_type: str,
     created: datetime,
     handle: str | None = None,
+    details: AssetDetails | None = None,
 ) -> AssetRecord:
     row = Asset(
         handle=handle or "",
@@ -44,6 +71,7 @@ def add_asset(
         asset_type=asset_type,
         created=created,
         last_modified=created,
+        **detail_columns(details or AssetDetails()),
     )
     session.add(row)
     session.flush()
@@ -66,8 +94,12 @@ def find_by_handle(session: Session, handle: str) -> AssetRecord | None:
     return None if row is None else _asset(row)
 
 
-def touch(session: Session, asset_id: int, when: datetime) -> None:
-    session.execute(update(Asset).where(Asset.id == asset_id).values(last_modified=when))
+def touch(session: Session, asset_id: int, when: datetime, by: str | None = None) -> None:
+    """The asset was changed at ``when`` (by ``by``, when known)."""
+    values: dict[str, Any] = {"last_modified": when}
+    if by is not None:
+        values["modified_by"] = by
+    session.execute(update(Asset).where(Asset.id == asset_id).values(**values))
 
 
 def company_assets(session: Session, company_id: int) -> list[AssetRecord]:
