@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ips_emulator.domain import job_runner
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import sort_direction
@@ -49,6 +50,7 @@ def get_assets_by_name(
     if names is None:
         raise missing_parameter("nameArray")
     company = company_for_caller(scope, company_handle)
+    job_runner.bring_up_to_date(scope)  # uploads due by now have made their assets
     search = AssetSearch(
         company.id, names=list(names), types=types, exclude_types=exclude_types, limit=10_000
     )
@@ -129,6 +131,7 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
             "systemFieldMatchMode", request.match_mode, "expected MatchAll or MatchAny"
         )
     company = company_for_caller(scope, request.company_handle)
+    job_runner.bring_up_to_date(scope)
     names, dates = _conditions(scope, request.conditions)
     search = AssetSearch(
         company_id=company.id,
