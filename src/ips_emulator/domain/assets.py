@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ips_emulator.domain import job_runner
+from ips_emulator.domain.asset_details import ips_image_url
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import sort_direction
@@ -36,6 +37,10 @@ class FoundAsset:
     @property
     def folder_path(self) -> str:
         return f"{self.company.root_path}{self.record.folder}"
+
+    @property
+    def ips_image_url(self) -> str | None:
+        return ips_image_url(self.record.details.image)
 
 
 def get_assets_by_name(
