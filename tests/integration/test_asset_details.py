@@ -46,3 +46,70 @@ def test_an_upload_gets_the_details_the_service_derives(emulator: Emulator) -> N
     pdf = by_name(emulator, "terms.pdf")
     assert (pdf.createUser, pdf.lastModifyUser) == ("demo@ips-emulator.test",) * 2
     assert (pdf.imageInfo, pdf.ipsImageUrl) == (None, None)
+
+
+SEEDED_INFO = {
+    "originalPath": "up/", "originalFile": "Coat.PNG", "optimizedPath": "opt/",
+    "optimizedFile": "coat.tif", "maskPath": "masks/", "maskFile": "coat.png", "width": 640,
+    "height": 480, "fileSize": 123456, "resolution": 72.5, "sku": "SKU-1",
+    "description": "A coat", "comments": "seasonal", "userData": "u=1", "anchorX": 10,
+    "anchorY": 20,
+}  # fmt: skip
+
+
+def test_seeded_details_come_back_from_both_lookups(emulator: Emulator) -> None:
+    emulator.server.app.seed({"assets": [{
+        "company": "c|6", "folder": "seeded/", "name": "coat.png", "type": "Image",
+        "created": "2011-03-01T17:04:40.177-06:00", "createUser": "test@example.com",
+        "lastModifyUser": "retouch@example.com",
+        "metadata": [{"name": "eVideoTypeImage"}, {"name": "colour", "value": "red"}],
+        "imageInfo": SEEDED_INFO,
+    }]})  # fmt: skip
+    found = by_name(emulator, "coat.png")
+    searched = emulator.call("searchAssets", companyHandle="c|6", includeSubfolders=True,
+                             folder="seeded/").assetArray.items  # fmt: skip
+    for image in (found, *searched):
+        assert (image.createUser, image.lastModifyUser) == (
+            "test@example.com", "retouch@example.com",
+        )  # fmt: skip
+        assert [(m.name, m.value) for m in image.metadataArray.items] == [
+            ("eVideoTypeImage", None), ("colour", "red"),  # zeep reads <value/> as None
+        ]  # fmt: skip
+        assert {k: image.imageInfo[k] for k in SEEDED_INFO} == SEEDED_INFO
+        assert image.ipsImageUrl == "image-no-ips/opt/coat.tif"
+
+
+def test_search_compares_and_sorts_by_the_stored_details(emulator: Emulator) -> None:
+    created = "2012-01-01T00:00:00Z"
+    images = [
+        {"company": "c|6", "folder": "search/", "name": f"{name}.png", "type": "Image",
+         "created": created, "createUser": user, "imageInfo": {"sku": sku, "fileSize": size}}
+        for name, user, sku, size in (("small", "a@x.test", "S-1", 10),
+                                      ("large", "b@x.test", "S-2", 30),
+                                      ("mid", "a@x.test", "T-3", 20))
+    ]  # fmt: skip
+    pdf = {"company": "c|6", "folder": "search/", "name": "doc.pdf", "type": "Pdf",
+           "created": created}  # fmt: skip
+    emulator.server.app.seed({"assets": [*images, pdf]})
+
+    def search(*conditions: dict[str, str], **params: str) -> list[str]:
+        result = emulator.call(
+            "searchAssets", companyHandle="c|6", includeSubfolders=True, folder="search/",
+            systemFieldConditionArray={"items": list(conditions)} if conditions else None,
+            **params,
+        )  # fmt: skip
+        return [a.name for a in result.assetArray.items] if result.assetArray else []
+
+    by_sku = {"field": "Sku", "op": "StartsWith", "value": "S-"}
+    assert search(by_sku) == ["large.png", "small.png"]
+    assert search({"field": "CreateUser", "op": "Equals", "value": "a@x.test"}) == [
+        "mid.png", "small.png",
+    ]  # fmt: skip
+    optimizer = {"field": "LastModifyUser", "op": "Equals", "value": "image optimization"}
+    assert search(optimizer) == ["large.png", "mid.png", "small.png"]
+    # The Pdf has no sku and no known creator: both compare as "".
+    assert search({"field": "Sku", "op": "NotEquals", "value": "S-1"}) == [
+        "doc.pdf", "large.png", "mid.png",
+    ]  # fmt: skip
+    assert search({"field": "CreateUser", "op": "Equals", "value": ""}) == ["doc.pdf"]
+    assert search(sortBy="FileSize") == ["doc.pdf", "small.png", "mid.png", "large.png"]

@@ -110,9 +110,10 @@ def company_assets(session: Session, company_id: int) -> list[AssetRecord]:
 
 
 @dataclass(frozen=True, slots=True)
-class NameCondition:
-    """A string condition on the asset name (String Comparison Operators)."""
+class TextCondition:
+    """A string condition on a text field (String Comparison Operators)."""
 
+    field: str  # a key of TEXT_COLUMNS
     op: str
     value: str
 
@@ -136,7 +137,7 @@ class AssetSearch:
     names: Sequence[str] | None = None
     types: Sequence[str] | None = None
     exclude_types: Sequence[str] | None = None
-    name_conditions: Sequence[NameCondition] = field(default_factory=tuple)
+    text_conditions: Sequence[TextCondition] = field(default_factory=tuple)
     date_conditions: Sequence[DateCondition] = field(default_factory=tuple)
     match_all: bool = True
     sort_by: str = "Name"
@@ -145,7 +146,21 @@ class AssetSearch:
     offset: int = 0
 
 
-def _name_condition(c: NameCondition) -> ColumnElement[bool]:
+#: Asset Search System Fields held as text; a detail not known compares as "".
+TEXT_COLUMNS: dict[str, Any] = {
+    "Name": Asset.name,
+    "FileName": Asset.name,
+    "Description": func.coalesce(Asset.description, ""),
+    "Comments": func.coalesce(Asset.comments, ""),
+    "UserData": func.coalesce(Asset.user_data, ""),
+    "Sku": func.coalesce(Asset.sku, ""),
+    "CreateUser": func.coalesce(Asset.created_by, ""),
+    "LastModifyUser": func.coalesce(Asset.modified_by, ""),
+}
+
+
+def _text_condition(c: TextCondition) -> ColumnElement[bool]:
+    column: ColumnElement[str] = TEXT_COLUMNS[c.field]
     escaped = c.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     like = {
         "Contains": f"%{escaped}%",
@@ -154,9 +169,9 @@ def _name_condition(c: NameCondition) -> ColumnElement[bool]:
         "EndsWith": f"%{escaped}",
     }
     if c.op in ("Equals", "NotEquals"):
-        test = Asset.name == c.value
+        test = column == c.value
     else:
-        test = Asset.name.like(like[c.op], escape="\\")
+        test = column.like(like[c.op], escape="\\")
     return not_(test) if c.op.startswith("Not") else test
 
 
@@ -187,7 +202,7 @@ def _search_conditions(search: AssetSearch) -> list[ColumnElement[bool]]:
         conditions.append(Asset.asset_type.in_(search.types))
     if search.exclude_types:
         conditions.append(Asset.asset_type.not_in(search.exclude_types))
-    field_tests = [_name_condition(c) for c in search.name_conditions]
+    field_tests = [_text_condition(c) for c in search.text_conditions]
     field_tests += [_date_condition(c) for c in search.date_conditions]
     if field_tests:
         conditions.append(and_(*field_tests) if search.match_all else or_(*field_tests))
@@ -199,7 +214,7 @@ _SORT: dict[str, Any] = {
     "Created": Asset.created,
     "Modified": Asset.last_modified,
     "AssetType": Asset.asset_type,
-    "FileSize": Asset.id,  # no sizes are stored: creation order stands in
+    "FileSize": func.coalesce(Asset.file_size, -1),  # not known: before every size
 }
 
 
