@@ -126,8 +126,20 @@ def rich_document() -> dict[str, Any]:
                    "passwordExpires": DATE}],
         "memberships": [{"user": "Edge@Example.test", "company": "c|10", "isActive": False}],
         "assets": [{"handle": "a|10", "company": "c|10", "folder": "a/b/", "name": "e.tif",
-                    "type": "Image", "created": DATE,
-                    "lastModified": "2023-01-01T00:00:00.000001+00:00"}],
+                    "type": "Image", "created": DATE, "createUser": "Edge@Example.test",
+                    "lastModified": "2023-01-01T00:00:00.000001+00:00",
+                    "lastModifyUser": "retoucher@example.test",
+                    "metadata": [{"name": "eVideoTypeImage", "value": ""},
+                                 {"name": "colour", "value": "red"}],
+                    "imageInfo": {"originalPath": "up/", "originalFile": "E.PNG",
+                                  "optimizedPath": "edge/_optimized_/0ab/",
+                                  "optimizedFile": "0ab.tif", "maskPath": "edge/m/",
+                                  "maskFile": "e.png", "width": 3, "height": 2, "fileSize": 9,
+                                  "resolution": 72.5, "sku": "S-1", "description": "Edge",
+                                  "comments": "c", "userData": "u", "anchorX": -1,
+                                  "anchorY": 5}},
+                   {"company": "c|10", "name": "e.pdf", "type": "Pdf", "created": DATE,
+                    "lastModifyUser": "Edge@Example.test"}],
         "jobs": [{"company": "c|10", "submitUser": "Edge@Example.test", "name": "Edge_1",
                   "originalName": "Edge", "type": "UrlUpload", "created": DATE,
                   "endDate": DATE, "state": "Running", "locale": "de_DE",
@@ -158,6 +170,13 @@ def test_export_then_seed_round_trips_identically(tmp_path: Path, url: str, fmt:
     assert (
         sum(len(job["logs"]) for job in document["jobs"]) == 10 + 1 + 500
     )  # demo, rich, generated
+    image, pdf = (a for a in document["assets"] if a["company"] == "c|10")
+    given_image, given_pdf = rich_document()["assets"]
+    assert image == {**given_image, "created": "2022-05-06T05:08:09.123+00:00"}
+    assert {k: v for k, v in pdf.items() if k != "handle"} == {
+        **given_pdf,
+        "created": "2022-05-06T05:08:09.123+00:00",
+    }  # no createUser given: none invented, no imageInfo for a Pdf
     edge = next(u for u in document["users"] if u["email"] == "Edge@Example.test")
     assert edge["isValid"] is False
     assert document["memberships"] == [

@@ -90,6 +90,22 @@ def test_upload_job_writes_entries_and_creates_assets(emulator: Emulator) -> Non
     assert french[1].logMessage == "ApiTestCo/logs/a.jpg a été traité dans IPS."
 
 
+def test_asset_lookups_see_uploads_once_due(emulator: Emulator) -> None:
+    emulator.upload(unique_name("due"), ("http://example.com/due.jpg", "due/due.jpg"))
+
+    def found() -> list[str]:
+        hits = emulator.call("getAssetsByName", companyHandle="c|6",
+                             nameArray={"items": ["due.jpg"]})  # fmt: skip
+        searched = emulator.call("searchAssets", companyHandle="c|6", includeSubfolders=True,
+                                 folder="due/")  # fmt: skip
+        listed = searched.assetArray.items if searched.assetArray else []
+        return [a.name for a in (hits or [])] + [a.name for a in listed]
+
+    assert found() == []
+    emulator.advance(10)  # no job operation called meanwhile
+    assert found() == ["due.jpg", "due.jpg"]
+
+
 def test_stop_job_cancels_remaining_files(emulator: Emulator) -> None:
     name = unique_name("stopped")
     files = [(f"http://example.com/{i}.png", f"stop/{name}-{i}.png") for i in range(3)]

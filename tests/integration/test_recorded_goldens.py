@@ -13,6 +13,7 @@ from lxml import etree
 
 from ips_emulator import EmulatorServer
 from ips_emulator.domain.clock import ManualClock
+from ips_emulator.protocol.api import REGISTRY
 from tests.conftest import ServerFactory
 from tests.helpers import NS_2008, auth_header, envelope, post
 from tests.integration.jobs_support import START
@@ -98,6 +99,62 @@ def test_get_assets_by_name_zero_found(golden_server: EmulatorServer) -> None:
     ours = call(golden_server, "getAssetsByName", "<companyHandle>c|6</companyHandle>"
                 "<nameArray><items>nothing</items></nameArray>")  # fmt: skip
     assert shape(ours) == shape(recorded("get_assets_by_name__zero_found.xml"))
+
+
+def prune(element: etree._Element, struct: str, version: str) -> list[str]:
+    """Remove the recorded children that ``version``'s ``struct`` lacks; their names."""
+    fields = {f.name: f for f in REGISTRY.structs[struct].fields}
+    removed = []
+    for child in list(element):
+        field = fields[etree.QName(child).localname]
+        if not field.in_version(version):
+            element.remove(child)
+            removed.append(field.name)
+        elif field.type in REGISTRY.structs:
+            removed += prune(child, field.type, version)
+    return removed
+
+
+def recorded_asset(name: str, folder: str) -> dict[str, Any]:
+    """An asset seeded with the values of the recorded ones."""
+    return {
+        "company": "c|6", "folder": folder, "name": name, "type": "Image",
+        "created": "2011-03-01T17:04:40.177-06:00", "createUser": "test@example.com",
+        "lastModified": "2011-03-01T17:04:44.172-06:00", "lastModifyUser": "image optimization",
+        "metadata": [{"name": "eVideoTypeImage", "value": ""}],
+        "imageInfo": {
+            "originalPath": "ApiTestCo/sample/F10_Product_02-18-11/A01/",
+            "originalFile": "MY_hero.png", "width": 2150, "height": 2500, "fileSize": 2643733,
+        },
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def recorded_assets(golden_server: EmulatorServer) -> EmulatorServer:
+    # The recorded Hats share a folder; names are unique in a folder here.
+    golden_server.app.seed({"assets": [
+        recorded_asset("Jacket", "sample/F0_Products_01-08-11/A01/"),
+        recorded_asset("Hat", "sample/F0_Products_01-08-11/A01/"),
+        recorded_asset("Hat", "sample/F0_Products_01-08-11/A02/"),
+    ]})  # fmt: skip
+    return golden_server
+
+
+@pytest.mark.parametrize(
+    ("recording", "name", "hits"),
+    [("get_assets_by_name__jacket_asset.xml", "Jacket", 1),
+     ("get_assets_by_name__hat_asset.xml", "Hat", 2)],
+)  # fmt: skip
+def test_get_assets_by_name_with_hits(
+    recorded_assets: EmulatorServer, recording: str, name: str, hits: int
+) -> None:
+    real = recorded(recording)
+    # Recorded in 2010-01-31; we answer 2008-01-15, which lacks only these (4.2) fields.
+    assert prune(real[0], "AssetArray", "2008-01-15") == ["readyForPublish", "trashState"] * hits
+    ours = call(recorded_assets, "getAssetsByName", "<companyHandle>c|6</companyHandle>"
+                f"<nameArray><items>{name}</items></nameArray>")  # fmt: skip
+    assert len(ours[0]) == hits
+    assert shape(ours) == shape(real)
 
 
 def test_ips_api_fault(golden_server: EmulatorServer) -> None:

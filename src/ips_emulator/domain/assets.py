@@ -6,23 +6,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ips_emulator.domain import job_runner
+from ips_emulator.domain.asset_details import ips_image_url
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import sort_direction
 from ips_emulator.domain.records import AssetRecord, CompanyRecord
 from ips_emulator.errors import invalid_parameter, missing_parameter
 from ips_emulator.storage import assets
-from ips_emulator.storage.assets import AssetSearch, DateCondition, NameCondition
+from ips_emulator.storage.assets import AssetSearch, DateCondition, TextCondition
 
 MAX_RECORDS_PER_PAGE = 1000
 STRING_OPS = ("Equals", "NotEquals", "Contains", "NotContains", "StartsWith", "EndsWith")
 DATE_OPS = ("Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan",
             "GreaterThanEquals", "Between")  # fmt: skip
-NAME_FIELDS = ("Name", "FileName")
+#: Asset Search System Fields compared with the text the emulator stores.
+TEXT_FIELDS = tuple(assets.TEXT_COLUMNS)
 DATE_FIELDS = ("Created", "LastModified", "Modified")
-#: Asset Search System Fields the emulator stores no value for: they compare as "".
-UNSTORED_FIELDS = ("Keywords", "Description", "Comments", "UserData", "Sku", "FileSize",
-                   "CreatedWith", "CreateUser", "LastModifyUser")  # fmt: skip
+#: Asset Search System Fields compared as "": no keywords or creating application are
+#: modelled, and FileSize is a number, not text.
+EMPTY_FIELDS = ("Keywords", "FileSize", "CreatedWith")
 SORT_FIELDS = ("Created", "Modified", "Name", "AssetType", "FileSize")
 MATCH_MODES = ("MatchAll", "MatchAny")
 
@@ -35,6 +38,10 @@ class FoundAsset:
     @property
     def folder_path(self) -> str:
         return f"{self.company.root_path}{self.record.folder}"
+
+    @property
+    def ips_image_url(self) -> str | None:
+        return ips_image_url(self.record.details.image)
 
 
 def get_assets_by_name(
@@ -49,6 +56,7 @@ def get_assets_by_name(
     if names is None:
         raise missing_parameter("nameArray")
     company = company_for_caller(scope, company_handle)
+    job_runner.bring_up_to_date(scope)  # uploads due by now have made their assets
     search = AssetSearch(
         company.id, names=list(names), types=types, exclude_types=exclude_types, limit=10_000
     )
@@ -81,17 +89,20 @@ def _folder(company: CompanyRecord, folder: str | None) -> str | None:
 
 def _conditions(
     scope: RequestScope, items: Sequence[Mapping[str, Any]]
-) -> tuple[list[NameCondition], list[DateCondition]]:
-    names: list[NameCondition] = []
+) -> tuple[list[TextCondition], list[DateCondition]]:
+    texts: list[TextCondition] = []
     dates: list[DateCondition] = []
     for i, item in enumerate(items):
         where = f"systemFieldConditionArray/items[{i + 1}]"
         name, op = item.get("field") or "", item.get("op") or ""
-        if name in NAME_FIELDS or name in UNSTORED_FIELDS:
+        if name in TEXT_FIELDS or name in EMPTY_FIELDS:
             if op not in STRING_OPS:
                 raise invalid_parameter(f"{where}/op", op, "not a String Comparison Operator")
             value = item.get("value") or ""
-            names.append(NameCondition(op, value if name in NAME_FIELDS else f"\0{value}"))
+            if name in TEXT_FIELDS:
+                texts.append(TextCondition(name, op, value))
+            else:  # "" compared: names never hold NUL, so tests on it behave alike
+                texts.append(TextCondition("Name", op, f"\0{value}"))
         elif name in DATE_FIELDS:
             if op not in DATE_OPS:
                 raise invalid_parameter(f"{where}/op", op, "not a Date Comparison Operator")
@@ -110,7 +121,7 @@ def _conditions(
             dates.append(DateCondition(field_name, op, value, low, high))
         else:
             raise invalid_parameter(f"{where}/field", name, "not an Asset Search System Field")
-    return names, dates
+    return texts, dates
 
 
 def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, list[FoundAsset]]:
@@ -129,14 +140,15 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
             "systemFieldMatchMode", request.match_mode, "expected MatchAll or MatchAny"
         )
     company = company_for_caller(scope, request.company_handle)
-    names, dates = _conditions(scope, request.conditions)
+    job_runner.bring_up_to_date(scope)
+    texts, dates = _conditions(scope, request.conditions)
     search = AssetSearch(
         company_id=company.id,
         folder=_folder(company, request.folder),
         include_subfolders=bool(request.include_subfolders),
         types=request.types,
         exclude_types=request.exclude_types,
-        name_conditions=names,
+        text_conditions=texts,
         date_conditions=dates,
         match_all=request.match_mode != "MatchAny",
         sort_by=request.sort_by or "Name",

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ips_emulator.domain.asset_details import uploaded
 from ips_emulator.domain.job_plans import ASSET_TYPES, FAMILIES, Family
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.passwords import hash_password
 from ips_emulator.domain.roles import Role
+from ips_emulator.storage.assets import detail_columns
 from ips_emulator.storage.bulk import BulkWriter, EntryTuple, Row, bulk_writer
 from ips_emulator.storage.db import Database
 
@@ -81,6 +83,7 @@ class _Company:
     root: str
     weight: float
     user_ids: list[int] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
     #: (asset id, path as messages show it)
     assets: list[tuple[int, str]] = field(default_factory=list)
 
@@ -144,6 +147,7 @@ class _Generator:
                 })  # fmt: skip
                 members.append({"user_id": user_id, "company_id": company.id, "is_active": True})
                 company.user_ids.append(user_id)
+                company.emails.append(email)
                 user_id += 1
             self.summary.logins.append(f"admin@{domain}")
             self.companies.append(company)
@@ -164,10 +168,12 @@ class _Generator:
             folder = self.rng.choice(FOLDERS)
             name = f"{self.rng.choice(STEMS)}_{asset_id:06d}.{ext}"
             created = oldest - timedelta(seconds=self.rng.uniform(0, 30 * 86400))
+            asset_type, uploader = ASSET_TYPES[ext], self.rng.choice(company.emails)
+            details = uploaded(company.root, folder, name, asset_type, uploader, created)
             rows.append({
                 "id": asset_id, "handle": f"a|{asset_id}", "company_id": company.id,
-                "folder": folder, "name": name, "asset_type": ASSET_TYPES[ext],
-                "created": created, "last_modified": created,
+                "folder": folder, "name": name, "asset_type": asset_type,
+                "created": created, "last_modified": created, **detail_columns(details),
             })  # fmt: skip
             company.assets.append((asset_id, f"{company.root}{folder}{name}"))
         for start in range(0, len(rows), BATCH):

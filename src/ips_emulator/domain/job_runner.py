@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from ips_emulator.domain import job_plans
+from ips_emulator.domain import asset_details, job_plans
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.domain.schedule import parse_schedule
@@ -125,17 +125,26 @@ def write_step(
             asset_id = existing.id
             log_type, template = "DuplicateSkipped", "upload.duplicate_skipped"
         elif existing is not None:
-            assets.touch(scope.session, existing.id, when)
+            by = asset_details.modifier(existing.asset_type, run.submit_user_email)
+            assets.touch(scope.session, existing.id, when, by)
             asset_id = existing.id
             log_type, template = "FileUpdated", "upload.file_updated"
         else:
-            asset_id = assets.add_asset(
-                scope.session, run.company_id, target["folder"], target["name"],
-                target["type"], when,
-            ).id  # fmt: skip
+            asset_id = _upload(scope, run, target, when)
     job_logs.add_entry(
         scope.session, run.id, log_type, template, step["params"], when, asset_id=asset_id
     )
+
+
+def _upload(scope: RequestScope, run: RunRecord, target: Mapping[str, Any], when: datetime) -> int:
+    """Store a newly uploaded asset with the details the real service gives one."""
+    root = directory.get_company(scope.session, run.company_id).root_path
+    folder, name, asset_type = target["folder"], target["name"], target["type"]
+    details = asset_details.uploaded(root, folder, name, asset_type, run.submit_user_email, when)
+    record = assets.add_asset(
+        scope.session, run.company_id, folder, name, asset_type, when, details=details
+    )
+    return record.id
 
 
 def cancel(scope: RequestScope, run: RunRecord) -> None:

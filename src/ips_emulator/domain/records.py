@@ -32,6 +32,51 @@ class UserRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageFacts:
+    """An Image asset's file as ImageInfo tells it (attribute names are the columns')."""
+
+    original_path: str | None = None
+    original_file: str | None = None
+    optimized_path: str | None = None
+    optimized_file: str | None = None
+    mask_path: str | None = None
+    mask_file: str | None = None
+    width: int | None = None
+    height: int | None = None
+    file_size: int | None = None
+    resolution: float | None = None
+    sku: str | None = None
+    description: str | None = None
+    comments: str | None = None
+    user_data: str | None = None
+    anchor_x: int | None = None
+    anchor_y: int | None = None
+
+
+#: ImageFacts attributes by their ImageInfo names, which the seed format uses too.
+IMAGE_FIELDS: Mapping[str, str] = {
+    "originalPath": "original_path", "originalFile": "original_file",
+    "optimizedPath": "optimized_path", "optimizedFile": "optimized_file",
+    "maskPath": "mask_path", "maskFile": "mask_file", "width": "width", "height": "height",
+    "fileSize": "file_size", "resolution": "resolution", "sku": "sku",
+    "description": "description", "comments": "comments", "userData": "user_data",
+    "anchorX": "anchor_x", "anchorY": "anchor_y",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AssetDetails:
+    """What the service tells about an asset beyond its name and place; None: not known."""
+
+    created_by: str | None = None
+    modified_by: str | None = None
+    #: (name, value) of each metadata field, in order.
+    metadata: tuple[tuple[str, str], ...] | None = None
+    #: Image assets only.
+    image: ImageFacts | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AssetRecord:
     id: int
     handle: str
@@ -41,6 +86,7 @@ class AssetRecord:
     asset_type: str
     created: datetime | None = None
     last_modified: datetime | None = None
+    details: AssetDetails = AssetDetails()
 
 
 class AssetLogRow(NamedTuple):

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ips_emulator.domain import asset_details
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
+from ips_emulator.domain.records import IMAGE_FIELDS, AssetDetails
 from ips_emulator.domain.roles import Role
 from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
 from ips_emulator.domain.seed_schema import SeedError as SeedError
@@ -211,19 +213,48 @@ class _Loader:
         if assets.find_by_path(self.session, company_id, folder, name):
             raise self.taken(f"{path}.name", f"asset {folder}{name}")
         self.asset_paths.add((company_id, folder, name))
+        asset_type, created = self.field(item, "type", path), self.date(item, "created", path)
         record = assets.add_asset(
             self.session,
             company_id=company_id,
             folder=folder,
             name=name,
-            asset_type=self.field(item, "type", path),
-            created=self.date(item, "created", path),
+            asset_type=asset_type,
+            created=created,
             handle=handle or self.new_handle("asset", lambda n: f"a|{n}"),
+            details=self.details(item, path, (company_id, folder, name), asset_type, created),
         )
         if modified := self.optional_date(item, "lastModified", path):
             assets.touch(self.session, record.id, modified)
         self.assets[record.handle] = record.id
         self.result.assets.append(record.handle)
+
+    def details(
+        self,
+        item: Mapping[str, Any],
+        path: str,
+        place: tuple[int, str, str],
+        asset_type: str,
+        created: datetime,
+    ) -> AssetDetails:
+        """The details the document gives; an image's facts not given derive as an upload's."""
+        given = {IMAGE_FIELDS[k]: v for k, v in self.mapping(item, "imageInfo", path).items()}
+        image = None
+        if asset_type == asset_details.IMAGE:
+            company_id, folder, name = place
+            root = directory.get_company(self.session, company_id).root_path
+            image = asset_details.image_facts(root, folder, name, created, given)
+        elif given:
+            raise SeedError(f"{path}.imageInfo", "only Image assets have imageInfo")
+        creator = item.get("createUser")
+        default_modifier = asset_details.modifier(asset_type, creator) if creator else None
+        fields = self.items(item, "metadata", path)
+        return AssetDetails(
+            created_by=creator,
+            modified_by=item.get("lastModifyUser", default_modifier),
+            metadata=tuple((str(f["name"]), str(f.get("value", ""))) for f in fields),
+            image=image,
+        )
 
     def job(self, item: Mapping[str, Any], path: str) -> None:
         name = self.field(item, "name", path)

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ips_emulator.domain import assets
 from ips_emulator.domain.assets import FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.records import IMAGE_FIELDS, ImageFacts
 from ips_emulator.protocol.convert import strings
 from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
 from ips_emulator.protocol.schema import Operation
 
+#: ImageInfo fields the emulator does not model: sent empty, as the recordings show them.
+_IMAGE_EMPTIES = {
+    "urlModifier": "",
+    "urlPostApplyModifier": "",
+    "zoomTargets": {},
+    "masks": {},
+    "imageMaps": {},
+}
+
+
+def _image_info(image: ImageFacts | None) -> dict[str, Any] | None:
+    if image is None:
+        return None
+    info = {wire: getattr(image, attribute) for wire, attribute in IMAGE_FIELDS.items()}
+    return {**info, **_IMAGE_EMPTIES}
+
+
+def _metadata(pairs: Sequence[tuple[str, str]] | None) -> dict[str, Any] | None:
+    if pairs is None:
+        return None
+    return {"items": [{"name": name, "value": value} for name, value in pairs]}
+
 
 def asset(found: FoundAsset) -> dict[str, Any]:
-    record = found.record
+    """An Asset; fields of later versions than the call's are dropped by the serializer."""
+    record, details = found.record, found.record.details
     return {
         "assetHandle": record.handle,
         "type": record.asset_type,
@@ -21,8 +46,14 @@ def asset(found: FoundAsset) -> dict[str, Any]:
         "folder": found.folder_path,
         "folderHandle": f"f|{found.folder_path}",
         "trashState": "NotInTrash",
+        "projects": "",  # no projects are modelled: empty, as recorded
+        "ipsImageUrl": found.ips_image_url,
         "created": record.created,
+        "createUser": details.created_by,
         "lastModified": record.last_modified,
+        "lastModifyUser": details.modified_by,
+        "metadataArray": _metadata(details.metadata),
+        "imageInfo": _image_info(details.image),
     }
 
 

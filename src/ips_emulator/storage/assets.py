@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
-from ips_emulator.domain.records import AssetRecord
+from ips_emulator.domain.records import AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.tables import Asset
+
+_IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
+
+
+def _details(row: Asset) -> AssetDetails:
+    image = ImageFacts(**{name: getattr(row, name) for name in _IMAGE_COLUMNS})
+    metadata = row.metadata_fields
+    return AssetDetails(
+        created_by=row.created_by,
+        modified_by=row.modified_by,
+        metadata=None if metadata is None else tuple((m["name"], m["value"]) for m in metadata),
+        image=None if image == ImageFacts() else image,
+    )
 
 
 def _asset(row: Asset) -> AssetRecord:
@@ -24,7 +37,20 @@ def _asset(row: Asset) -> AssetRecord:
         row.asset_type,
         row.created,
         row.last_modified,
+        _details(row),
     )
+
+
+def detail_columns(details: AssetDetails) -> dict[str, Any]:
+    """The asset columns that hold ``details``."""
+    pairs = details.metadata
+    metadata = None if pairs is None else [{"name": n, "value": v} for n, v in pairs]
+    return {
+        "created_by": details.created_by,
+        "modified_by": details.modified_by,
+        "metadata_fields": metadata,
+        **asdict(details.image or ImageFacts()),
+    }
 
 
 def add_asset(
@@ -35,6 +61,7 @@ def add_asset(
     asset_type: str,
     created: datetime,
     handle: str | None = None,
+    details: AssetDetails | None = None,
 ) -> AssetRecord:
     row = Asset(
         handle=handle or "",
@@ -44,6 +71,7 @@ def add_asset(
         asset_type=asset_type,
         created=created,
         last_modified=created,
+        **detail_columns(details or AssetDetails()),
     )
     session.add(row)
     session.flush()
@@ -66,8 +94,12 @@ def find_by_handle(session: Session, handle: str) -> AssetRecord | None:
     return None if row is None else _asset(row)
 
 
-def touch(session: Session, asset_id: int, when: datetime) -> None:
-    session.execute(update(Asset).where(Asset.id == asset_id).values(last_modified=when))
+def touch(session: Session, asset_id: int, when: datetime, by: str | None = None) -> None:
+    """The asset was changed at ``when`` (by ``by``, when known)."""
+    values: dict[str, Any] = {"last_modified": when}
+    if by is not None:
+        values["modified_by"] = by
+    session.execute(update(Asset).where(Asset.id == asset_id).values(**values))
 
 
 def company_assets(session: Session, company_id: int) -> list[AssetRecord]:
@@ -78,9 +110,10 @@ def company_assets(session: Session, company_id: int) -> list[AssetRecord]:
 
 
 @dataclass(frozen=True, slots=True)
-class NameCondition:
-    """A string condition on the asset name (String Comparison Operators)."""
+class TextCondition:
+    """A string condition on a text field (String Comparison Operators)."""
 
+    field: str  # a key of TEXT_COLUMNS
     op: str
     value: str
 
@@ -104,7 +137,7 @@ class AssetSearch:
     names: Sequence[str] | None = None
     types: Sequence[str] | None = None
     exclude_types: Sequence[str] | None = None
-    name_conditions: Sequence[NameCondition] = field(default_factory=tuple)
+    text_conditions: Sequence[TextCondition] = field(default_factory=tuple)
     date_conditions: Sequence[DateCondition] = field(default_factory=tuple)
     match_all: bool = True
     sort_by: str = "Name"
@@ -113,7 +146,21 @@ class AssetSearch:
     offset: int = 0
 
 
-def _name_condition(c: NameCondition) -> ColumnElement[bool]:
+#: Asset Search System Fields held as text; a detail not known compares as "".
+TEXT_COLUMNS: dict[str, Any] = {
+    "Name": Asset.name,
+    "FileName": Asset.name,
+    "Description": func.coalesce(Asset.description, ""),
+    "Comments": func.coalesce(Asset.comments, ""),
+    "UserData": func.coalesce(Asset.user_data, ""),
+    "Sku": func.coalesce(Asset.sku, ""),
+    "CreateUser": func.coalesce(Asset.created_by, ""),
+    "LastModifyUser": func.coalesce(Asset.modified_by, ""),
+}
+
+
+def _text_condition(c: TextCondition) -> ColumnElement[bool]:
+    column: ColumnElement[str] = TEXT_COLUMNS[c.field]
     escaped = c.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     like = {
         "Contains": f"%{escaped}%",
@@ -122,9 +169,9 @@ def _name_condition(c: NameCondition) -> ColumnElement[bool]:
         "EndsWith": f"%{escaped}",
     }
     if c.op in ("Equals", "NotEquals"):
-        test = Asset.name == c.value
+        test = column == c.value
     else:
-        test = Asset.name.like(like[c.op], escape="\\")
+        test = column.like(like[c.op], escape="\\")
     return not_(test) if c.op.startswith("Not") else test
 
 
@@ -155,7 +202,7 @@ def _search_conditions(search: AssetSearch) -> list[ColumnElement[bool]]:
         conditions.append(Asset.asset_type.in_(search.types))
     if search.exclude_types:
         conditions.append(Asset.asset_type.not_in(search.exclude_types))
-    field_tests = [_name_condition(c) for c in search.name_conditions]
+    field_tests = [_text_condition(c) for c in search.text_conditions]
     field_tests += [_date_condition(c) for c in search.date_conditions]
     if field_tests:
         conditions.append(and_(*field_tests) if search.match_all else or_(*field_tests))
@@ -167,7 +214,7 @@ _SORT: dict[str, Any] = {
     "Created": Asset.created,
     "Modified": Asset.last_modified,
     "AssetType": Asset.asset_type,
-    "FileSize": Asset.id,  # no sizes are stored: creation order stands in
+    "FileSize": func.coalesce(Asset.file_size, -1),  # not known: before every size
 }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.messages import TEMPLATES
+from ips_emulator.domain.records import IMAGE_FIELDS
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
 
 
@@ -79,7 +80,12 @@ def _assets(
         item: dict[str, Any] = {"handle": row.handle, "company": companies[row.company_id]}
         _put(item, "folder", row.folder, "")
         item.update(name=row.name, type=row.asset_type, created=seed_date(row.created))
+        _put(item, "createUser", row.created_by)
         _put(item, "lastModified", row.last_modified, row.created)
+        _put(item, "lastModifyUser", row.modified_by)
+        _put(item, "metadata", row.metadata_fields or [], [])
+        image = {wire: getattr(row, name) for wire, name in IMAGE_FIELDS.items()}
+        _put(item, "imageInfo", {k: v for k, v in image.items() if v is not None}, {})
         items.append(item)
         handles[row.id] = row.handle
     return items, handles

@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -113,6 +114,32 @@ class Asset(Base):
     asset_type: Mapped[str] = mapped_column(String(40))
     created: Mapped[datetime] = mapped_column(UtcDateTime())
     last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
+    # What getAssetsByName and searchAssets tell beyond the above (domain/asset_details.py).
+    # NULL: not known (assets stored before migration 0002), or no image facts (not an Image).
+    #: Who created it and who changed it last, as the service names them: an e-mail
+    #: address, or a process ("image optimization"), which is no user.
+    created_by: Mapped[str | None] = mapped_column(String(254))
+    modified_by: Mapped[str | None] = mapped_column(String(254))
+    #: The metadata fields in order, [{"name": ..., "value": ...}]: read and written
+    #: only with their asset, never searched on.
+    metadata_fields: Mapped[list[dict[str, str]] | None] = mapped_column(JSON(none_as_null=True))
+    # ImageInfo, by the names of domain.records.ImageFacts.
+    original_path: Mapped[str | None] = mapped_column(String(1000))
+    original_file: Mapped[str | None] = mapped_column(String(400))
+    optimized_path: Mapped[str | None] = mapped_column(String(1000))
+    optimized_file: Mapped[str | None] = mapped_column(String(400))
+    mask_path: Mapped[str | None] = mapped_column(String(1000))
+    mask_file: Mapped[str | None] = mapped_column(String(400))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    file_size: Mapped[int | None] = mapped_column(BigInteger)
+    resolution: Mapped[float | None] = mapped_column(Float)
+    sku: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    comments: Mapped[str | None] = mapped_column(Text)
+    user_data: Mapped[str | None] = mapped_column(Text)
+    anchor_x: Mapped[int | None] = mapped_column(Integer)
+    anchor_y: Mapped[int | None] = mapped_column(Integer)
 
 
 class JobSubmission(Base):

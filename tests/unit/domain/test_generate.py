@@ -166,3 +166,20 @@ def test_bad_options_are_refused() -> None:
         GenerateOptions(companies=0, assets=1, logs=1)
     with pytest.raises(ValueError, match="must not be negative"):
         GenerateOptions(companies=1, assets=-1, logs=1)
+
+
+def test_assets_have_the_details_of_an_upload_by_a_company_user(db: Database) -> None:
+    generate(db, options(logs=10, assets=40))
+    with db.session() as session:
+        emails = set(session.scalars(select(User.email)))
+        rows = session.execute(select(Asset.asset_type, Asset.created_by, Asset.modified_by,
+                                      Asset.width, Asset.optimized_file)).all()  # fmt: skip
+    for asset_type, created_by, modified_by, width, optimized in rows:
+        assert created_by in emails
+        if asset_type == "Image":
+            assert modified_by == "image optimization"
+            assert width is not None
+            assert optimized.endswith(".tif")
+        else:
+            assert (modified_by, width, optimized) == (created_by, None, None)
+    assert {r[0] for r in rows} >= {"Image", "Video"}

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
+from ips_emulator.domain.asset_details import image_facts
+from ips_emulator.domain.records import AssetDetails
 from ips_emulator.domain.seed import SeedError, SeedSchemaError, load_seed
 from ips_emulator.domain.seed_schema import schema, validate_seed
 from ips_emulator.resources import package_file
 from ips_emulator.seed_files import DocumentFileError, parse_document
+from ips_emulator.storage.assets import company_assets
 from ips_emulator.storage.db import Database
 from ips_emulator.storage.tables import Asset, Company, Job, Membership, User
 
@@ -142,6 +147,60 @@ def test_newer_fields_are_stored(db: Database) -> None:
         job = session.scalars(select(Job)).one()
         assert (job.state, job.locale, job.description) == ("Running", "fr_FR", "nightly")
         assert job.end_date is not None
+
+
+def asset_details(db: Database, *assets: dict[str, Any]) -> list[AssetDetails]:
+    company = {"handle": "c|1", "name": "Co", "rootPath": "Co/"}
+    load(db, {"companies": [company], "assets": [
+        {"company": "c|1", "created": DATE, **item} for item in assets
+    ]})  # fmt: skip
+    with db.session() as session:
+        return [a.details for a in company_assets(session, 1)]
+
+
+def test_asset_details_are_stored_and_what_is_not_given_is_derived(db: Database) -> None:
+    given, derived, other = asset_details(
+        db,
+        {"name": "a.png", "type": "Image", "createUser": "c@x.test", "lastModifyUser": "m@x.test",
+         "metadata": [{"name": "eVideoTypeImage"}, {"name": "colour", "value": "red"}],
+         "imageInfo": {"originalFile": "MY_hero.png", "width": 2150, "height": 2500,
+                       "resolution": 300, "comments": "ok"}},
+        {"name": "b.png", "type": "Image", "createUser": "c@x.test"},
+        {"name": "c.pdf", "type": "Pdf"},
+    )  # fmt: skip
+    assert (given.created_by, given.modified_by) == ("c@x.test", "m@x.test")
+    assert given.metadata == (("eVideoTypeImage", ""), ("colour", "red"))
+    assert given.image is not None
+    derived_a = image_facts("Co/", "", "a.png", datetime.fromisoformat(DATE))
+    assert given.image == replace(
+        derived_a, original_file="MY_hero.png", width=2150, height=2500, resolution=300,
+        comments="ok", sku="MY_hero", description="MY_hero", anchor_x=1075, anchor_y=1250,
+        file_size=given.image.file_size,
+    )  # fmt: skip
+    # Not given: modified as an upload by the creator leaves it, the image facts derived.
+    assert (derived.created_by, derived.modified_by, derived.metadata) == (
+        "c@x.test", "image optimization", (),
+    )  # fmt: skip
+    assert derived.image == image_facts("Co/", "", "b.png", datetime.fromisoformat(DATE))
+    assert other == AssetDetails(metadata=())  # no creator named: not known
+
+
+def test_image_info_is_for_images_only(db: Database) -> None:
+    with pytest.raises(SeedError) as caught:
+        asset_details(db, {"name": "c.pdf", "type": "Pdf", "imageInfo": {"width": 1}})
+    assert (caught.value.path, caught.value.message) == (
+        "assets[0].imageInfo", "only Image assets have imageInfo",
+    )  # fmt: skip
+    problems = validate_seed({"assets": [{"company": "c|1", "name": "x", "type": "Image",
+                                          "created": DATE, "imageInfo": {"width": -1, "dpi": 1},
+                                          "metadata": [{"value": "v"}]}]})  # fmt: skip
+    assert [str(p) for p in problems] == [
+        "assets[0].imageInfo.dpi: unknown field (known: originalPath, originalFile, "
+        "optimizedPath, optimizedFile, maskPath, maskFile, width, height, fileSize, resolution, "
+        "sku, description, comments, userData, anchorX, anchorY)",
+        "assets[0].imageInfo.width: -1 is less than the minimum of 0",
+        "assets[0].metadata[0].name: is required",
+    ]
 
 
 @pytest.mark.parametrize(
