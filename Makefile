@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed-stamp
 DOMAIN := ips_emulator
 MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
-SOURCES := src tests examples
+SOURCES := src tests examples bench
 
 .PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python bench \
 	locales wsdl clean

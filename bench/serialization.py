@@ -2,13 +2,15 @@
 
     .venv/bin/python -m bench.serialization
 
-Both serve the same bytes through the same WSGI server (waitress, 8 threads) in
-their own process; the load comes from this process. Targets: >= 0.5 of the
-ceiling for getAssetJobLogs (20 entries) and getJobLogDetails (1,000 entries).
+Both serve the same bytes through the same WSGI server (waitress, with the threads
+`ips-emulator serve` uses) in their own process; the load comes from this process.
+Targets: >= 0.5 of the ceiling for getAssetJobLogs (20 entries) and getJobLogDetails
+(1,000 entries).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -22,29 +24,37 @@ from bench._fixtures import ASSET_LOGS, DETAILS, NS, bench_document, free_port, 
 from bench._load import hammer, target
 
 SECONDS = 4.0
-THREADS = 4
+CLIENTS = 4
 
 
 def serve_emulator(port: int, database_url: str) -> None:
     from waitress import serve
 
     from ips_emulator import Settings, create_app
-    from ips_emulator.server.tuning import tune_for_serving
+    from ips_emulator.server.tuning import SERVE_THREADS, tune_for_serving
 
     app = create_app(Settings(database_url=database_url))
     tune_for_serving()  # as `ips-emulator serve` does
-    serve(app, host="127.0.0.1", port=port, threads=THREADS, _quiet=True)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # idem
+    serve(app, host="127.0.0.1", port=port, threads=SERVE_THREADS, _quiet=True)
 
 
 def serve_ceiling(port: int, answers: dict[str, Any]) -> None:
     from waitress import serve
 
+    from ips_emulator.server.tuning import SERVE_THREADS
+
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     builders = {
         "getAssetJobLogsParam": lxml_ceiling.asset_logs(answers["asset"]),
         "getJobLogDetailsParam": lxml_ceiling.details(answers["log"], answers["details"]),
     }
     serve(
-        lxml_ceiling.make_app(builders), host="127.0.0.1", port=port, threads=THREADS, _quiet=True
+        lxml_ceiling.make_app(builders),
+        host="127.0.0.1",
+        port=port,
+        threads=SERVE_THREADS,
+        _quiet=True,
     )
 
 
@@ -94,10 +104,10 @@ def main() -> int:
     lines = []
     for name, body in (("getAssetJobLogs (20 entries)", ASSET_LOGS),
                        ("getJobLogDetails (1,000 entries)", DETAILS)):  # fmt: skip
-        hammer(ours_url, body, 0.5)  # warm up
-        hammer(ceiling_url, body, 0.5)
-        ours = hammer(ours_url, body, SECONDS)
-        ceiling = hammer(ceiling_url, body, SECONDS)
+        hammer(ours_url, body, 0.5, CLIENTS)  # warm up
+        hammer(ceiling_url, body, 0.5, CLIENTS)
+        ours = hammer(ours_url, body, SECONDS, CLIENTS)
+        ceiling = hammer(ceiling_url, body, SECONDS, CLIENTS)
         ratio = ours.rate / ceiling.rate
         print(f"{name}: emulator {ours.rate:.0f} req/s, lxml ceiling {ceiling.rate:.0f} req/s, "
               f"ratio {ratio:.2f} (errors {ours.errors}/{ceiling.errors})")  # fmt: skip

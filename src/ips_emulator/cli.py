@@ -14,6 +14,7 @@ import click
 
 from ips_emulator.cli_db import db
 from ips_emulator.config import Settings, parse_job_speed
+from ips_emulator.server.tuning import SERVE_THREADS
 
 if TYPE_CHECKING:
     from ips_emulator.storage.db import Database
@@ -56,7 +57,14 @@ def main() -> None:
     "factor such as 10.  [default: realtime]",
 )
 @click.option("--no-demo", is_flag=True, help="Do not load the demo data into an empty database.")
-@click.option("--threads", type=int, default=8, show_default=True, help="Threads per process.")
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    default=SERVE_THREADS,
+    show_default=True,
+    help="Threads per process: calls are CPU-bound, so one is fastest; more let calls "
+    "proceed while another waits (an injected delay, a locked database).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -104,6 +112,8 @@ def serve(
     )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("spyne").setLevel(logging.WARNING)
+    # Calls queueing for the one thread is the design, not an alarm (SERVE_THREADS).
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     base = f"http://{settings.host}:{settings.port}"
     if workers > 1:

@@ -80,26 +80,37 @@ def format_double(value: Any) -> str:
 _SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _fast_escape(text: str) -> str:
-    """``escape``, without work for the usual text that needs none."""
-    return escape(text) if _SPECIAL.search(text) else text
-
-
 class _DateFormatter:
-    """``format_datetime`` for one zone, on C-level isoformat where the offset allows."""
+    """``format_datetime`` for one zone, fast for the usual whole-minute offsets."""
 
     def __init__(self, zone: tzinfo) -> None:
         self.zone = zone
+        self._suffixes: dict[timedelta | None, str | None] = {}
+
+    def _suffix(self, offset: timedelta | None) -> str | None:
+        """``Z`` or ``±HH:MM`` for a whole-minute offset; None for the careful path."""
+        if offset is None or offset.seconds % 60 or offset.microseconds:
+            return None
+        if not offset:
+            return "Z"
+        minutes = int(offset.total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        return "%s%02d:%02d" % (sign, *divmod(abs(minutes), 60))  # noqa: UP031
 
     def __call__(self, value: datetime | str) -> str:
         if isinstance(value, str):
             value = datetime.fromisoformat(value)
-        local = value.astimezone(self.zone)
+        local = value if value.tzinfo is self.zone else value.astimezone(self.zone)
         offset = local.utcoffset()
-        if offset is None or offset.seconds % 60 or local.year < 1000:
+        suffix = self._suffixes.get(offset, "")
+        if suffix == "":
+            suffix = self._suffixes[offset] = self._suffix(offset)
+        if suffix is None or local.year < 1000:
             return format_datetime(value, self.zone)
-        text = local.isoformat(timespec="milliseconds")
-        return text[:-6] + "Z" if not offset else text
+        return "%04d-%02d-%02dT%02d:%02d:%02d.%03d%s" % (  # noqa: UP031 (fastest here)
+            local.year, local.month, local.day, local.hour, local.minute, local.second,
+            local.microsecond // 1000, suffix,
+        )  # fmt: skip
 
 
 class ResponseWriter:
@@ -116,16 +127,18 @@ class ResponseWriter:
         self.namespace = namespace
         self.zone = zone
         self._writers: dict[str, Any] = {}
+        # Stored instants are in UTC: with the default zone no conversion is needed.
         self._names = {
-            "esc": _fast_escape,
-            "fmt_dt": _DateFormatter(zone),
+            "escape": escape,
+            "special": _SPECIAL.search,
+            "fmt_dt": _DateFormatter(UTC if zone.utcoffset(None) == timedelta(0) else zone),
             "fmt_double": format_double,
             "writers": self._writers,
         }
 
     def _value_code(self, kind: str) -> str:
         return {
-            STRING: "esc(x if x.__class__ is str else str(x))",
+            STRING: "x if x.__class__ is str else str(x)",
             DATETIME: "fmt_dt(x)",
             BOOLEAN: "'true' if x else 'false'",
             INT: "str(int(x))",
@@ -137,10 +150,10 @@ class ResponseWriter:
         name = f.name
         lines = [f"    x = get({name!r})"]
         if f.type in SIMPLE_TYPES:
-            one = [
-                f"        t = {self._value_code(f.type)}",
-                f"        out('<{name}>' + t + '</{name}>' if t else '<{name}/>')",
-            ]
+            one = [f"        t = {self._value_code(f.type)}"]
+            if f.type == STRING:  # escaping inline: most text needs none
+                one.append("        if special(t): t = escape(t)")
+            one.append(f"        out('<{name}>' + t + '</{name}>' if t else '<{name}/>')")
         else:
             self._writer(f.type)
             one = [

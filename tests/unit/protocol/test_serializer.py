@@ -15,7 +15,12 @@ from ips_emulator.ns import IPS_2008_01_15, IPS_LEGACY_AUTH, IPS_XSD
 from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
 from ips_emulator.protocol.envelope import SOAP11
 from ips_emulator.protocol.headers import RequestHeaders, read_headers
-from ips_emulator.protocol.serializer import ResponseWriter, escape, format_datetime
+from ips_emulator.protocol.serializer import (
+    ResponseWriter,
+    _DateFormatter,
+    escape,
+    format_datetime,
+)
 from tests.helpers import DATA, SOAP_ENV, canonical
 
 VERSION = "2008-01-15"
@@ -87,6 +92,23 @@ def test_format_datetime_sub_minute_offset_keeps_the_instant() -> None:
     text = format_datetime(moment, ZoneInfo("Europe/Amsterdam"))
     assert STAMP.match(text)
     assert datetime.fromisoformat(text) == moment
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [UTC, timezone(timedelta(0)), PACIFIC, KOLKATA, ZoneInfo("Pacific/Chatham"),
+     ZoneInfo("Europe/Amsterdam"), ZoneInfo("UTC"), timezone(timedelta(hours=-3, seconds=7))],
+)  # fmt: skip
+def test_the_writers_fast_date_formatter_agrees_with_format_datetime(zone: tzinfo) -> None:
+    """The writer's shortcut (one zone, cached offsets) writes what format_datetime writes."""
+    fast = _DateFormatter(zone)
+    start = datetime(2008, 3, 9, 10, 30, 15, 123456, UTC)
+    moments = [start + timedelta(hours=h) for h in range(48)]
+    moments += [datetime(1900, 6, 11, 18, 38, 48, 999999, UTC), datetime(999, 1, 2, 3, tzinfo=UTC)]
+    moments += [datetime(2008, 6, 11, 11, 38, 48, 547000, timezone(timedelta(hours=-7)))]
+    for moment in moments:
+        assert fast(moment) == format_datetime(moment, zone), moment
+        assert fast(moment.isoformat()) == format_datetime(moment, zone), moment
 
 
 # --- escape ----------------------------------------------------------------------------------
