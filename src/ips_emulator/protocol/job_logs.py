@@ -6,10 +6,11 @@ from typing import Any
 
 from ips_emulator.domain import job_logs
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.job_logs import DetailQuery, JobLog
+from ips_emulator.domain.job_logs import AssetJobLog, DetailQuery, JobLog, JobLogDetail
 from ips_emulator.protocol.convert import strings
 from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
 from ips_emulator.protocol.schema import Operation
+from ips_emulator.protocol.serializer import Rows
 
 #: publishType -> JobLog/jobSubType, lower case as the 4.0 change log gives them.
 JOB_SUB_TYPES = {
@@ -20,20 +21,39 @@ JOB_SUB_TYPES = {
 }
 
 
+def _columns(record: type[tuple[Any, ...]], wire_names: dict[str, str]) -> tuple[str, ...]:
+    """The wire name of each field of a domain NamedTuple, in its field order."""
+    return tuple(wire_names[name] for name in record._fields)  # type: ignore[attr-defined]
+
+
+#: Log entries go to the writer as the domain's tuples (Rows): no dict per entry.
+ASSET_LOG_COLUMNS = _columns(
+    AssetJobLog,
+    {
+        "job_handle": "jobHandle",
+        "job_name": "jobName",
+        "log_message": "logMessage",
+        "log_type": "logType",
+        "submit_user_email": "submitUserEmail",
+        "log_date": "logDate",
+    },
+)
+DETAIL_COLUMNS = _columns(
+    JobLogDetail,
+    {
+        "log_message": "logMessage",
+        "log_type": "logType",
+        "created": "dateCreated",
+        "asset_name": "assetName",
+        "asset_type": "assetType",
+        "asset_handle": "assetHandle",
+    },
+)
+
+
 def getAssetJobLogs(scope: RequestScope, param: Any) -> dict[str, Any]:
     entries = job_logs.get_asset_job_logs(scope, param.companyHandle, param.assetHandle)
-    items = [
-        {
-            "jobHandle": e.job_handle,
-            "jobName": e.job_name,
-            "logMessage": e.log_message,
-            "logType": e.log_type,
-            "submitUserEmail": e.submit_user_email,
-            "logDate": e.log_date,
-        }
-        for e in entries
-    ]
-    return {"jobLogArray": {"items": items}}
+    return {"jobLogArray": {"items": Rows(ASSET_LOG_COLUMNS, entries)}}
 
 
 def job_log(log: JobLog) -> dict[str, Any]:
@@ -64,19 +84,7 @@ def job_log(log: JobLog) -> dict[str, Any]:
     }
     if log.details is not None:
         item["detailTotalRows"] = log.detail_total_rows
-        item["detailArray"] = {
-            "items": [
-                {
-                    "logMessage": d.log_message,
-                    "logType": d.log_type,
-                    "dateCreated": d.created,
-                    "assetName": d.asset_name,
-                    "assetType": d.asset_type,
-                    "assetHandle": d.asset_handle,
-                }
-                for d in log.details
-            ]
-        }
+        item["detailArray"] = {"items": Rows(DETAIL_COLUMNS, log.details)}
     return item
 
 
