@@ -12,9 +12,16 @@ from ips_emulator.storage import directory
 
 
 def authenticate(
-    scope: RequestScope, credentials: Credentials | None, throttle: LoginThrottle | None = None
+    scope: RequestScope,
+    credentials: Credentials | None,
+    throttle: LoginThrottle | None = None,
+    company_handle: str | None = None,
 ) -> Caller:
-    """The caller behind ``credentials``; the fault the real service gives otherwise."""
+    """The caller behind ``credentials``; the fault the real service gives otherwise.
+
+    With the ``company_handle`` the call names, the caller's access to that company
+    is read in the same round trip, for ``company_for_caller``.
+    """
     if credentials is None or not credentials.user:
         raise AuthenticationError(
             FaultCode.AUTHENTICATION_FAULT_CODE_NO_CREDENTIALS,
@@ -23,7 +30,7 @@ def authenticate(
         )
     if throttle is not None:
         throttle.check(credentials.user)
-    user = directory.find_user_by_email(scope.session, credentials.user)
+    user, access = _user_and_access(scope, credentials.user, company_handle)
     if user is None or not verify_password(credentials.password, user.password_hash):
         if throttle is not None:
             throttle.failed(credentials.user)
@@ -37,7 +44,18 @@ def authenticate(
         )
     caller = Caller(user_id=user.id, user_handle=user.handle, email=user.email, role=user.role)
     scope.caller = caller
+    if company_handle:
+        scope.company_access[company_handle] = access
     return caller
+
+
+def _user_and_access(
+    scope: RequestScope, email: str, company_handle: str | None
+) -> tuple[UserRecord | None, tuple[CompanyRecord, bool] | None]:
+    if not company_handle:
+        return directory.find_user_by_email(scope.session, email), None
+    found = directory.find_user_with_access(scope.session, email, company_handle)
+    return found if found is not None else (None, None)
 
 
 def authorize_operation(caller: Caller, operation: str) -> None:
@@ -55,7 +73,10 @@ def company_for_caller(scope: RequestScope, company_handle: str) -> CompanyRecor
     member of: 20006 (ILLEGAL_COMPANY); IpsAdmin may act on every company.
     """
     caller = require_caller(scope)
-    found = directory.company_access(scope.session, company_handle, caller.user_id)
+    if company_handle in scope.company_access:
+        found = scope.company_access[company_handle]
+    else:
+        found = directory.company_access(scope.session, company_handle, caller.user_id)
     if found is None:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_COMPANY,

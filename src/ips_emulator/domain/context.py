@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from ips_emulator.domain.clock import Clock
 from ips_emulator.domain.messages import Messages
+from ips_emulator.domain.records import CompanyRecord
 from ips_emulator.domain.roles import GLOBAL_ROLES, Role
 
 
@@ -52,6 +53,9 @@ class RequestScope:
     zone: tzinfo = UTC
     #: Job speed: 1.0 is real time, math.inf completes jobs within the submitting call.
     job_speed: float = 1.0
+    #: Company handle -> (company, caller is an active member), or None for no such
+    #: company: read with the caller's credentials (one round trip instead of two).
+    company_access: dict[str, tuple[CompanyRecord, bool] | None] = field(default_factory=dict)
 
     def in_server_zone(self, value: datetime | None) -> datetime | None:
         """An input date; one without an offset is in the server's time zone (decisions.md)."""

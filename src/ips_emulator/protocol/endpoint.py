@@ -161,10 +161,10 @@ def _invoke(op: Operation, ctx: Any, param: Any) -> Any:
     if call.scope is None:
         raise RuntimeError("spyne called an operation outside SoapEndpoint.handle")
     credentials = call.headers.credentials(call.request.basic_credentials)
-    caller = authenticate(call.scope, credentials, call.throttle)
+    company = getattr(param, "companyHandle", None)
+    caller = authenticate(call.scope, credentials, call.throttle, company)
     call.user = caller.email
     if call.hooks is not None:
-        company = getattr(param, "companyHandle", None)
         call.hooks.before_call(CallInfo(op.name, caller.email, company))
     authorize_operation(caller, op.name)
     return op.handler(call.scope, param)

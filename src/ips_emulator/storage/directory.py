@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -37,20 +38,30 @@ _USER_COLUMNS = (
 _USER_BY_EMAIL = PreparedQuery(select(*_USER_COLUMNS).where(User.email_key == bindparam("key")))
 
 
-def find_user_by_email(session: Session, email: str) -> UserRecord | None:
-    """Every call authenticates: one prepared, column-only query (no ORM objects)."""
-    rows = _USER_BY_EMAIL.rows(session, {"key": email.strip().lower()})
-    if not rows:
-        return None
-    row = rows[0]
+def _user_from(row: tuple[Any, ...]) -> UserRecord:
     return UserRecord(row[0], row[1], row[2], row[3], row[4], Role(row[5]), row[6], bool(row[7]))
 
 
+def _access_from(row: tuple[Any, ...]) -> tuple[CompanyRecord, bool] | None:
+    """(company, active member?) from the driver's values of ``_ACCESS_COLUMNS``."""
+    if row[0] is None:
+        return None
+    expires = None if row[4] is None else from_micros(row[4])
+    return CompanyRecord(row[0], row[1], row[2], row[3], expires), bool(row[5])
+
+
+def find_user_by_email(session: Session, email: str) -> UserRecord | None:
+    """Every call authenticates: one prepared, column-only query (no ORM objects)."""
+    rows = _USER_BY_EMAIL.rows(session, {"key": email.strip().lower()})
+    return _user_from(rows[0]) if rows else None
+
+
+_ACCESS_COLUMNS = (
+    Company.id, Company.handle, Company.name, Company.root_path, Company.expires,
+    Membership.is_active,
+)  # fmt: skip
 _COMPANY_ACCESS = PreparedQuery(
-    select(
-        Company.id, Company.handle, Company.name, Company.root_path, Company.expires,
-        Membership.is_active,
-    )
+    select(*_ACCESS_COLUMNS)
     .outerjoin(
         Membership,
         (Membership.company_id == Company.id) & (Membership.user_id == bindparam("user_id")),
@@ -64,11 +75,29 @@ def company_access(
 ) -> tuple[CompanyRecord, bool] | None:
     """The company and whether the user is an active member of it, in one query."""
     rows = _COMPANY_ACCESS.rows(session, {"handle": handle, "user_id": user_id})
+    return _access_from(rows[0]) if rows else None
+
+
+_USER_AND_ACCESS = PreparedQuery(
+    select(*_USER_COLUMNS, *_ACCESS_COLUMNS)
+    .select_from(User)
+    .outerjoin(Company, Company.handle == bindparam("handle"))
+    .outerjoin(Membership, (Membership.company_id == Company.id) & (Membership.user_id == User.id))
+    .where(User.email_key == bindparam("key"))
+)
+
+
+def find_user_with_access(
+    session: Session, email: str, company_handle: str
+) -> tuple[UserRecord, tuple[CompanyRecord, bool] | None] | None:
+    """``find_user_by_email`` and that user's ``company_access`` in one round trip
+    (company-scoped calls, most calls, need both)."""
+    key = email.strip().lower()
+    rows = _USER_AND_ACCESS.rows(session, {"key": key, "handle": company_handle})
     if not rows:
         return None
-    row = rows[0]
-    expires = None if row[4] is None else from_micros(row[4])
-    return CompanyRecord(row[0], row[1], row[2], row[3], expires), bool(row[5])
+    width = len(_USER_COLUMNS)
+    return _user_from(rows[0][:width]), _access_from(rows[0][width:])
 
 
 def find_company_by_handle(session: Session, handle: str) -> CompanyRecord | None:
