@@ -156,15 +156,18 @@ def _plain(data: bytes) -> bool:
     return instructions == 0 or (instructions == 1 and _XML_DECLARATION.match(data) is not None)
 
 
-def _within(root: etree._Element, limits: XmlLimits) -> bool:
-    """The tree is within ``limits`` (namespaces counted with those inherited: stricter)."""
+def _within(root: etree._Element, limits: XmlLimits, declarations: int) -> bool:
+    """The tree is within ``limits``; ``declarations`` bounds the namespace declarations
+    on any one element (counted in the text), so ``nsmap`` is read only when needed."""
     for elements, element in enumerate(root.iter(), start=1):
         tag, attrib = element.tag, element.attrib
         if elements > limits.max_elements or not isinstance(tag, str):
             return False
         if tag.startswith(_XINCLUDE):
             return False
-        if len(attrib) + len(element.nsmap) > limits.max_attributes:
+        if len(attrib) + declarations > limits.max_attributes and (
+            len(attrib) + len(element.nsmap) > limits.max_attributes  # inherited too: stricter
+        ):
             return False
         if attrib and max(len(value) for value in attrib.values()) > limits.max_text:
             return False
@@ -184,7 +187,7 @@ def _parse_plain(data: bytes, limits: XmlLimits) -> etree._Element | None:
         root = etree.fromstring(data, _PLAIN_PARSER)
     except (etree.LxmlError, ValueError):
         return None
-    return root if _within(root, limits) else None
+    return root if _within(root, limits, data.count(b"xmlns")) else None
 
 
 def parse_request(data: bytes, limits: XmlLimits | None = None) -> etree._Element:
