@@ -22,11 +22,20 @@ def q(name: str) -> str:
     return f"{{{NS}}}{name}"
 
 
+DECLARATION = b"<?xml version='1.0' encoding='UTF-8'?>"
+
+
 def _items(parent: etree._Element, rows: Rows) -> None:
     for row in rows:
         item = etree.SubElement(parent, q("items"))
         for name, value in row.items():
-            etree.SubElement(item, q(name)).text = value
+            etree.SubElement(item, q(name)).text = value or None  # empty: self-closing
+
+
+def _bytes(envelope: etree._Element) -> bytes:
+    """As the emulator (and some of the real service's recordings) write it: no newline
+    after the declaration."""
+    return DECLARATION + etree.tostring(envelope, encoding="UTF-8")
 
 
 def _answer(operation: str) -> tuple[etree._Element, etree._Element]:
@@ -39,7 +48,7 @@ def asset_logs(rows: Rows) -> Callable[[], bytes]:
     def build() -> bytes:
         envelope, answer = _answer("getAssetJobLogs")
         _items(etree.SubElement(answer, q("jobLogArray")), rows)
-        return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
+        return _bytes(envelope)
 
     return build
 
@@ -49,9 +58,9 @@ def details(log: dict[str, str], rows: Rows) -> Callable[[], bytes]:
         envelope, answer = _answer("getJobLogDetails")
         item = etree.SubElement(etree.SubElement(answer, q("jobLogArray")), q("items"))
         for name, value in log.items():
-            etree.SubElement(item, q(name)).text = value
+            etree.SubElement(item, q(name)).text = value or None
         _items(etree.SubElement(item, q("detailArray")), rows)
-        return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
+        return _bytes(envelope)
 
     return build
 

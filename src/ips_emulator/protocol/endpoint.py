@@ -293,6 +293,8 @@ class SoapEndpoint:
             call = _Call(document, body, headers, request, self.hooks, self.login_throttle)
             ctx, params = _contexts(transport, call, op)
             locale, error = self._run(transport, ctx, call, request, headers)
+            result: Any = ctx.out_object[0] if error is None else None
+            _release(ctx)
             if error is None:
                 break
             if not isinstance(error, TransientStorageError) or attempt == ATTEMPTS:
@@ -300,7 +302,7 @@ class SoapEndpoint:
             log.info("retrying %s after %s", op.name, error.reason)
         return SoapResponse(
             status=200,
-            body=soap.wrap(version.writer.body(op, ctx.out_object[0])),
+            body=soap.wrap(version.writer.body(op, result)),
             operation=op.name,
             gzip=headers.auth.gzip_response if headers.auth else None,
             content_type=soap.content_type,
@@ -354,13 +356,29 @@ ATTEMPTS = 5
 
 def _contexts(transport: Any, call: _Call, op: Operation) -> tuple[Any, dict[str, Any]]:
     """spyne's method context for the call, its parameters read (a fresh one per attempt)."""
-    ctx = MethodContext(transport, MethodContext.SERVER)
-    ctx.udc = call
-    (ctx,) = transport.generate_contexts(ctx)
+    first = MethodContext(transport, MethodContext.SERVER)
+    first.udc = call
+    (ctx,) = transport.generate_contexts(first)
+    if ctx is not first:  # spyne made the method's own context from it
+        _release(first)
     transport.get_in_object(ctx)
     if ctx.in_error is not None:
         raise _input_error(ctx.in_error, op)
     return ctx, to_plain(ctx.in_object)
+
+
+def _release(ctx: Any) -> None:
+    """Empties a spyne method context once the call is done with it.
+
+    Its parts point back at it (reference cycles), so it and all the call's objects
+    it holds would wait for the garbage collector, whose runs then cost a fifth of
+    a call's time (measured); emptied, they are freed at once. Its protocol contexts
+    are emptied too: each holds a factory that points back at it.
+    """
+    for part in list(ctx.__dict__.values()):
+        if getattr(part, "parent", None) is ctx:
+            part.__dict__.clear()
+    ctx.__dict__.clear()
 
 
 def _input_error(error: Any, op: Operation) -> IpsApiError:

@@ -106,7 +106,9 @@ class EmulatorApp:
             load_seed(session, document)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        request = Request(environ)
+        # Not stored in the environ: that reference cycle would keep every request's
+        # objects alive until the next garbage collection.
+        request = Request(environ, populate_request=False)
         try:
             response = self.dispatch(request)
         except HTTPException as exc:
