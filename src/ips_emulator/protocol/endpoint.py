@@ -390,8 +390,11 @@ def _input_error(error: Any, op: Operation) -> IpsApiError:
 
 def _as_ips_error(fault: Any) -> IpsError:
     if isinstance(fault, IpsFault):
+        fault.__traceback__ = None  # its frames hold the call (see _fault_response)
         return fault.error
-    log.error("unexpected error in an operation: %r", fault)
+    log.error("unexpected error in an operation: %r", fault, exc_info=fault)
+    if isinstance(fault, BaseException):
+        fault.__traceback__ = None
     return IpsApiError(
         FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
         "The emulator hit an internal error processing this request.",
@@ -407,6 +410,9 @@ def _fault_response(
     locale: str | None = None,
     params: dict[str, Any] | None = None,
 ) -> SoapResponse:
+    # The traceback's frames reach frames holding the error: a cycle that would keep the
+    # whole call alive until the next garbage collection.
+    error.__traceback__ = None
     auth = headers.auth
     status = auth.fault_http_status_code if auth and auth.fault_http_status_code else 500
     return SoapResponse(
