@@ -134,3 +134,14 @@ def test_serve_with_two_workers(tmp_path: Path) -> None:
         for _ in range(4):  # calls spread over both workers
             result = subprocess.run(example, cwd=ROOT, capture_output=True, text=True, check=True)
             assert "2 job log entries" in result.stdout
+
+
+def test_serve_runs_one_thread_per_process_unless_told() -> None:
+    """decisions.md: calls are CPU-bound, so one thread answers the most calls."""
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    threads = " ".join(result.output.split("--threads", 1)[1].split())
+    assert "[default: 1; x>=1]" in threads
+    refused = CliRunner().invoke(main, ["serve", "--threads", "0"])
+    assert refused.exit_code == 2
+    assert "--threads" in refused.output
