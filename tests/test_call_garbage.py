@@ -21,7 +21,7 @@ from werkzeug.wrappers import Request
 from ips_emulator import Settings, create_app
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import AssetJobLog, JobLogDetail
-from ips_emulator.protocol.endpoint import SoapRequest
+from ips_emulator.protocol.calls import SoapRequest
 from ips_emulator.server.app import EmulatorApp
 
 NS = "http://www.scene7.com/IpsApi/xsd/2008-01-15"

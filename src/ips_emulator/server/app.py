@@ -20,7 +20,8 @@ from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.seed import load_seed
 from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.i18n import Catalogs
-from ips_emulator.protocol.endpoint import SoapEndpoint, SoapRequest, SoapResponse
+from ips_emulator.protocol.calls import SoapRequest, SoapResponse
+from ips_emulator.protocol.endpoint import SoapEndpoint
 from ips_emulator.protocol.faults import fault_envelope
 from ips_emulator.resources import data_dir, package_file
 from ips_emulator.server.admin import AdminApi

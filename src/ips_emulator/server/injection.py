@@ -13,7 +13,7 @@ from ips_emulator.errors import (
     IpsApiError,
     IpsError,
 )
-from ips_emulator.protocol.endpoint import CallInfo
+from ips_emulator.protocol.calls import CallInfo
 
 _KINDS: dict[int, type[IpsError]] = {
     1: AuthenticationError,
