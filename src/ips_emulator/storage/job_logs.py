@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, String, and_, bindparam, case, func, or_, 
 from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
-from ips_emulator.storage.jobs import run_record, runs_query
+from ips_emulator.storage.jobs import RUN_WIDTH, run_record, runs_query
 from ips_emulator.storage.prepared import PreparedQuery, json_value
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User, from_micros
 
@@ -135,7 +135,6 @@ class JobLogQuery:
     submit_user_id: int | None = None
     start: datetime | None = None
     end: datetime | None = None
-    run_ids: Sequence[int] | None = None
     sort_by: str = "StartDate"
     descending: bool = True
     limit: int | None = None
@@ -174,8 +173,6 @@ def job_log_summaries(session: Session, query: JobLogQuery) -> list[JobLogSummar
         conditions.append(Job.created >= query.start)
     if query.end is not None:
         conditions.append(Job.created <= query.end)
-    if query.run_ids is not None:
-        conditions.append(Job.id.in_(query.run_ids))
     if conditions:
         statement = statement.where(and_(*conditions))
     key = _sort_key(query.sort_by, counters, first)
@@ -184,21 +181,19 @@ def job_log_summaries(session: Session, query: JobLogQuery) -> list[JobLogSummar
     if query.limit is not None:
         statement = statement.limit(query.limit)
     rows = session.execute(statement).all()
-    totals = _total_file_counts(session, [row[0].id for row in rows])
-    return [
-        JobLogSummary(
-            run=run_record(row[:3]),
-            log_type=row[3],
-            success_count=row[4],
-            error_count=row[5],
-            warning_count=row[6],
-            duplicate_count=row[7],
-            update_count=row[8],
-            fatal_error=bool(row[9]),
-            total_file_count=totals.get(row[0].id, 0),
+    totals = _total_file_counts(session, [row[0] for row in rows])
+    summaries = []
+    for row in rows:
+        run = run_record(row)
+        # The first log type, then the COUNTERS in their order.
+        log_type, success, error, warning, duplicate, update, fatal = row[RUN_WIDTH:]
+        total = totals.get(run.id, 0)
+        summaries.append(
+            JobLogSummary(
+                run, log_type, success, error, warning, duplicate, update, bool(fatal), total
+            )
         )
-        for row in rows
-    ]
+    return summaries
 
 
 _TYPE_COUNTS = PreparedQuery(

@@ -53,38 +53,28 @@ def _submission(row: Any) -> SubmissionRecord:
     )
 
 
+#: A run's columns, in RunRecord's field order.
+_RUN_COLUMNS = (
+    Job.id, Job.handle, Job.company_id, Company.handle, User.email, Job.submission_id,
+    Job.name, Job.original_name, Job.job_type, Job.locale, Job.description, Job.created,
+    Job.end_date, Job.state, Job.spec, Job.plan, Job.steps_done, Job.paused_at,
+    Job.paused_seconds, Job.last_progress,
+)  # fmt: skip
+#: How many of a ``runs_query`` row's values ``run_record`` reads.
+RUN_WIDTH = len(_RUN_COLUMNS)
+
+
 def runs_query() -> Any:
     return (
-        select(Job, Company.handle, User.email)
+        select(*_RUN_COLUMNS)
         .join(Company, Company.id == Job.company_id)
         .join(User, User.id == Job.submit_user_id)
     )
 
 
 def run_record(row: Any) -> RunRecord:
-    j, company_handle, email = row
-    return RunRecord(
-        id=j.id,
-        handle=j.handle,
-        company_id=j.company_id,
-        company_handle=company_handle,
-        submit_user_email=email,
-        submission_id=j.submission_id,
-        name=j.name,
-        original_name=j.original_name,
-        job_type=j.job_type,
-        locale=j.locale,
-        description=j.description,
-        created=j.created,
-        end_date=j.end_date,
-        state=j.state,
-        spec=j.spec,
-        plan=j.plan,
-        steps_done=j.steps_done,
-        paused_at=j.paused_at,
-        paused_seconds=j.paused_seconds,
-        last_progress=j.last_progress,
-    )
+    """The run in a ``runs_query`` row (columns added after it are left)."""
+    return RunRecord(*row[:RUN_WIDTH])
 
 
 def add_submission(session: Session, **fields: Any) -> int:
@@ -166,20 +156,8 @@ def unfinished_runs(session: Session) -> list[RunRecord]:
     return [run_record(r) for r in rows]
 
 
-_RUN_COLUMNS = (
-    Job.id, Job.handle, Job.company_id, Company.handle, User.email, Job.submission_id,
-    Job.name, Job.original_name, Job.job_type, Job.locale, Job.description, Job.created,
-    Job.end_date, Job.state, Job.spec, Job.plan, Job.steps_done, Job.paused_at,
-    Job.paused_seconds, Job.last_progress,
-)  # fmt: skip
-
-
 def _run_lookup(*conditions: Any, via_submission: bool = False) -> PreparedQuery:
-    query = (
-        select(*_RUN_COLUMNS)
-        .join(Company, Company.id == Job.company_id)
-        .join(User, User.id == Job.submit_user_id)
-    )
+    query = runs_query()
     if via_submission:
         query = query.join(JobSubmission, JobSubmission.id == Job.submission_id)
     latest_first = (Job.created.desc(), Job.id.desc())
@@ -199,7 +177,7 @@ def _micros(value: int | None) -> datetime | None:
 
 
 def _run_from_columns(row: tuple[Any, ...]) -> RunRecord:
-    """A RunRecord from the driver's values of ``_RUN_COLUMNS``."""
+    """``run_record`` for the driver's own values (a PreparedQuery's rows)."""
     (id_, handle, company_id, company_handle, email, submission_id, name, original_name,
      job_type, locale, description, created, end_date, state, spec, plan, steps_done,
      paused_at, paused_seconds, last_progress) = row  # fmt: skip
