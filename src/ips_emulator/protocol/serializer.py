@@ -199,10 +199,8 @@ class ResponseWriter:
         for f in fields:
             if f.in_version(self.version):
                 lines += self._field_code(f)
-        namespace = dict(self._names)
-        exec("\n".join(lines), namespace)  # our own declarations, never request input
-        self._writers[key] = namespace["write"]
-        return namespace["write"]
+        self._writers[key] = write = self._define(lines)
+        return write
 
     def _write_rows(self, buf: list[str], struct_name: str, tag: str, rows: Rows) -> None:
         key = (struct_name, tag, rows.columns)
@@ -226,9 +224,13 @@ class ResponseWriter:
                 lines.append(f"        out('<{f.name}/>')")
         lines.append(f"        if len(buf) == start + 1: buf[start] = '<{tag}/>'")
         lines.append(f"        else: out('</{tag}>')")
+        self._row_writers[key] = write = self._define(lines)
+        return write
+
+    def _define(self, lines: list[str]) -> Any:
+        """The ``write`` function those lines define."""
         namespace = dict(self._names)
         exec("\n".join(lines), namespace)  # our own declarations, never request input
-        self._row_writers[key] = namespace["write"]
         return namespace["write"]
 
     def _writer(self, struct_name: str) -> Any:
