@@ -192,11 +192,8 @@ ATTEMPTS = 5
 
 def _as_ips_error(fault: Any) -> IpsError:
     if isinstance(fault, IpsFault):
-        fault.__traceback__ = None  # its frames hold the call (see _fault_response)
         return fault.error
     log.error("unexpected error in an operation: %r", fault, exc_info=fault)
-    if isinstance(fault, BaseException):
-        fault.__traceback__ = None
     return IpsApiError(
         FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
         "The emulator hit an internal error processing this request.",
