@@ -120,8 +120,6 @@ class EmulatorApp:
         return response(environ, start_response)
 
     def dispatch(self, request: Request) -> Response:
-        if request.method == "POST" and request.path == SERVICE_PATH:  # every call: no routing
-            return self.serve_soap(request)
         if AdminApi.handles(request.path):
             return self.admin.dispatch(request)
         adapter = _ROUTES.bind_to_environ(request.environ)
