@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,14 +16,6 @@ from ips_emulator.storage.tables import Asset, Base, Company, Job, JobLogEntry, 
 
 DATE = "2020-01-02T03:04:05.678+00:00"
 TABLES: tuple[type[Base], ...] = (Company, User, Membership, Asset, Job, JobLogEntry)
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = Database("sqlite://")
-    database.create_schema()
-    yield database
-    database.dispose()
 
 
 def counts(db: Database) -> dict[str, int]:

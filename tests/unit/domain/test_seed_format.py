@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -23,14 +22,6 @@ from ips_emulator.storage.db import Database
 from ips_emulator.storage.tables import Asset, Company, Job, Membership, User
 
 DATE = "2020-01-02T03:04:05.678+00:00"
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = Database("sqlite://")
-    database.create_schema()
-    yield database
-    database.dispose()
 
 
 def load(db: Database, document: dict[str, Any]) -> Any:
