@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.asset_details import ips_image_url
@@ -64,13 +64,25 @@ def get_assets_by_name(
 
 
 @dataclass(frozen=True, slots=True)
+class FieldCondition:
+    """One system field condition of a search, as the request gives it (unchecked)."""
+
+    field: str | None = None
+    op: str | None = None
+    value: str | None = None
+    min_date: datetime | None = None
+    max_date: datetime | None = None
+    date_value: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SearchRequest:
     company_handle: str | None
     folder: str | None = None
     include_subfolders: bool | None = None
     types: Sequence[str] | None = None
     exclude_types: Sequence[str] | None = None
-    conditions: Sequence[Mapping[str, Any]] = field(default_factory=tuple)
+    conditions: Sequence[FieldCondition] = ()
     match_mode: str | None = None
     records_per_page: int | None = None
     results_page: int | None = None
@@ -88,17 +100,17 @@ def _folder(company: CompanyRecord, folder: str | None) -> str | None:
 
 
 def _conditions(
-    scope: RequestScope, items: Sequence[Mapping[str, Any]]
+    scope: RequestScope, items: Sequence[FieldCondition]
 ) -> tuple[list[TextCondition], list[DateCondition]]:
     texts: list[TextCondition] = []
     dates: list[DateCondition] = []
     for i, item in enumerate(items):
         where = f"systemFieldConditionArray/items[{i + 1}]"
-        name, op = item.get("field") or "", item.get("op") or ""
+        name, op = item.field or "", item.op or ""
         if name in TEXT_FIELDS or name in EMPTY_FIELDS:
             if op not in STRING_OPS:
                 raise invalid_parameter(f"{where}/op", op, "not a String Comparison Operator")
-            value = item.get("value") or ""
+            value = item.value or ""
             if name in TEXT_FIELDS:
                 texts.append(TextCondition(name, op, value))
             else:  # "" compared: names never hold NUL, so tests on it behave alike
@@ -107,18 +119,18 @@ def _conditions(
             if op not in DATE_OPS:
                 raise invalid_parameter(f"{where}/op", op, "not a Date Comparison Operator")
             low, high = (
-                scope.in_server_zone(item.get("minDate")),
-                scope.in_server_zone(item.get("maxDate")),
+                scope.in_server_zone(item.min_date),
+                scope.in_server_zone(item.max_date),
             )
-            value = scope.in_server_zone(item.get("dateVal"))
+            date = scope.in_server_zone(item.date_value)
             if (op == "Between" and (low is None or high is None)) or (
-                op != "Between" and value is None
+                op != "Between" and date is None
             ):
                 raise missing_parameter(
                     f"{where}/{'minDate/maxDate' if op == 'Between' else 'dateVal'}"
                 )
             field_name = "Created" if name == "Created" else "LastModified"
-            dates.append(DateCondition(field_name, op, value, low, high))
+            dates.append(DateCondition(field_name, op, date, low, high))
         else:
             raise invalid_parameter(f"{where}/field", name, "not an Asset Search System Field")
     return texts, dates

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ips_emulator.domain import assets
-from ips_emulator.domain.assets import FoundAsset, SearchRequest
+from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import IMAGE_FIELDS, ImageFacts
 from ips_emulator.protocol.convert import strings
@@ -68,13 +68,18 @@ def getAssetsByName(scope: RequestScope, param: Any) -> dict[str, Any]:
     return {"assetArray": {"items": [asset(a) for a in found]}}
 
 
-def _conditions(param: Any) -> list[dict[str, Any]]:
+def _conditions(param: Any) -> list[FieldCondition]:
     array = getattr(param, "systemFieldConditionArray", None)
-    items = getattr(array, "items", None) or []
-    # Dates stay datetimes here: only JSON storage needs them as text.
     return [
-        {name: getattr(item, name, None) for name in type(item).get_flat_type_info(type(item))}
-        for item in items
+        FieldCondition(
+            field=getattr(item, "field", None),
+            op=getattr(item, "op", None),
+            value=getattr(item, "value", None),
+            min_date=getattr(item, "minDate", None),
+            max_date=getattr(item, "maxDate", None),
+            date_value=getattr(item, "dateVal", None),
+        )
+        for item in getattr(array, "items", None) or []
     ]
 
 

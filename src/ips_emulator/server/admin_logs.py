@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
-
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.messages import render
@@ -31,6 +29,8 @@ from ips_emulator.storage.log_pages import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ips_emulator.server.app import EmulatorApp
 
 DEFAULT_LIMIT = 100
