@@ -10,7 +10,7 @@ what they give back are the driver's plain tuples, which the caller converts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -49,7 +49,7 @@ class PreparedQuery:
             self._compiled[dialect.name] = found
         return found
 
-    def rows(self, session: Session, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    def rows(self, session: Session, params: Mapping[str, Any]) -> Sequence[tuple[Any, ...]]:
         """All rows, in the session's transaction (pending ORM writes flushed first)."""
         session.flush()
         connection = session.connection()
@@ -63,7 +63,7 @@ class PreparedQuery:
         cursor = raw.cursor()
         try:
             cursor.execute(sql, values)
-            return list(cursor.fetchall())
+            return cursor.fetchall()  # a list already: no copy of a 1,000-row page
         except dialect.loaded_dbapi.Error as exc:
             # Handled as SQLAlchemy's own execution would: a lost connection is
             # invalidated, and storage_failure() sees the same wrapped error.
