@@ -68,6 +68,15 @@ class _TakesOurParse:
         ctx.method_request_string = call.body.tag
         self.validate_body(ctx, message)  # type: ignore[attr-defined]
 
+    def generate_method_contexts(self, ctx: Any) -> list[Any]:
+        """The method runs in the context spyne was given, not a copy of it: each
+        operation has exactly one method (no auxiliary methods are declared)."""
+        handles = self.get_call_handles(ctx)  # type: ignore[attr-defined]
+        if len(handles) != 1:
+            return super().generate_method_contexts(ctx)  # type: ignore[misc,no-any-return]
+        ctx.descriptor = handles[0]
+        return [ctx]
+
 
 class _Soap11(_TakesOurParse, Soap11):  # type: ignore[misc]
     pass
@@ -156,8 +165,6 @@ def method_context(transport: Any, call: Call, op: Operation) -> tuple[Any, dict
     first = MethodContext(transport, MethodContext.SERVER)
     first.udc = call
     (ctx,) = transport.generate_contexts(first)
-    if ctx is not first:  # spyne made the method's own context from it
-        release(first)
     transport.get_in_object(ctx)
     if ctx.in_error is not None:
         raise _input_error(ctx.in_error, op)
