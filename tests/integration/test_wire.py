@@ -158,6 +158,29 @@ def test_get_on_service_without_wsdl_is_405_with_hint(server: EmulatorServer) ->
     assert "?wsdl" in response.text
 
 
+def test_head_on_service_is_answered_like_get(server: EmulatorServer) -> None:
+    wsdl = requests.head(f"{server.service_url}?wsdl", timeout=10)
+    assert wsdl.status_code == 200
+    assert wsdl.headers["Content-Type"].startswith("text/xml")
+    assert requests.head(server.service_url, timeout=10).status_code == 405
+
+
+def test_soap_answers_have_werkzeug_status_lines_and_exact_lengths(server: EmulatorServer) -> None:
+    """SOAP POSTs bypass werkzeug's response objects: the status line (read raw here)
+    and headers stay what werkzeug writes for every other path."""
+    identity = {"Accept-Encoding": "identity"}
+    request = envelope(asset_logs_param(), auth_header())
+    ok = requests.post(server.service_url, data=request, headers=identity)
+    assert (ok.status_code, ok.reason) == (200, "OK")
+    assert int(ok.headers["Content-Length"]) == len(ok.content)
+    assert ok.headers["Content-Type"] == "text/xml;charset=UTF-8"
+    fault = requests.post(server.service_url, data=envelope(asset_logs_param(), auth_header("x")))
+    assert (fault.status_code, fault.reason) == (500, "INTERNAL SERVER ERROR")
+    header = auth_header(password="nope", faultHttpStatusCode="299")
+    unnamed = requests.post(server.service_url, data=envelope(asset_logs_param(), header))
+    assert (unnamed.status_code, unnamed.reason) == (299, "UNKNOWN")
+
+
 def test_oversized_body_is_413(server: EmulatorServer) -> None:
     response = requests.post(server.service_url, data=b"x" * (10 * 1024 * 1024 + 1), timeout=30)
     assert response.status_code == 413

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
-from werkzeug.wrappers import Request
+from werkzeug.wsgi import get_content_length, get_input_stream
 
 from ips_emulator.config import Settings
 from ips_emulator.protocol.xmlparse import XmlLimits
@@ -27,18 +28,19 @@ def _too_large(limit: int) -> RequestEntityTooLarge:
     )
 
 
-def read_body(request: Request, limit: int) -> bytes:
+def read_body(environ: dict[str, Any], limit: int) -> bytes:
     """The request body, at most ``limit`` bytes as sent and as decompressed (else 413).
 
     Never more than ``limit + 1`` bytes are read or inflated, so neither a huge body
     nor a gzip bomb costs more than the limit.
     """
-    if request.content_length is not None and request.content_length > limit:
+    length = get_content_length(environ)
+    if length is not None and length > limit:
         raise _too_large(limit)
-    data = request.stream.read(limit + 1)
+    data = get_input_stream(environ).read(limit + 1)
     if len(data) > limit:
         raise _too_large(limit)
-    if request.headers.get("Content-Encoding", "").strip().lower() == "gzip":
+    if environ.get("HTTP_CONTENT_ENCODING", "").strip().lower() == "gzip":
         return _gunzip(data, limit)
     return data
 
