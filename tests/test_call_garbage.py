@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Request
 
@@ -28,7 +29,7 @@ HEADER = (
 CALLS = 20
 #: Made by each call; other tests' servers and clients in this process may leave
 #: garbage of their own meanwhile, so only these are looked for.
-CALL_TYPES = (Request, Session)
+CALL_TYPES = (Request, Session, Connection)
 CALL_MODULES = ("ips_emulator", "spyne")
 
 

@@ -207,8 +207,8 @@ def test_users_add_list_and_passwd(tmp_path: Path, url: str) -> None:
     assert len(listed) == 3
     assert run("users", "passwd", "QA@example.test", "--password", "two", env=env).exit_code == 0
     database = Database(url)
-    with database.session() as session:
-        stored = session.query(User.password_hash).filter(User.email == "qa@example.test")
+    with database.store() as store:
+        stored = store.orm.query(User.password_hash).filter(User.email == "qa@example.test")
         assert verify_password("two", stored.scalar() or "")
     database.dispose()
 

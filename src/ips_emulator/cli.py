@@ -113,8 +113,8 @@ def seed(file: str, database_url: str | None, check: bool) -> None:
         fail([f"{file}: {exc}"])
     database = open_database(database_url)
     try:
-        with database.session() as session:
-            result = load_seed(session, document)
+        with database.store() as store:
+            result = load_seed(store, document)
             if check:
                 raise _RolledBackError
     except SeedError as exc:
@@ -154,8 +154,8 @@ def export(database_url: str | None, output: str | None, fmt: str | None) -> Non
 
     database = open_database(database_url)
     try:
-        with database.session() as session:
-            document = export_document(session)
+        with database.store() as store:
+            document = export_document(store)
     finally:
         database.dispose()
     text = dump_document(document, fmt or (format_of(output) if output else "json"))
@@ -248,8 +248,8 @@ def users_list(database_url: str | None, company: str | None) -> None:
 
     database = open_database(database_url)
     try:
-        with database.session() as session:
-            accounts = list_accounts(session, company)
+        with database.store() as store:
+            accounts = list_accounts(store, company)
     finally:
         database.dispose()
     for a in accounts:
@@ -283,8 +283,8 @@ def users_add(
             "firstName": first_name, "lastName": last_name}  # fmt: skip
     database = open_database(database_url)
     try:
-        with database.session() as session:
-            result = load_seed(session, {"users": [user]})
+        with database.store() as store:
+            result = load_seed(store, {"users": [user]})
     except SeedError as exc:
         option = {"email": "EMAIL", "role": "--role", "companies": "--company"}
         fail([_option_error(p.path, p.message, option) for p in exc.errors])
@@ -310,8 +310,8 @@ def users_passwd(email: str, password: str, database_url: str | None) -> None:
 
     database = open_database(database_url)
     try:
-        with database.session() as session:
-            changed = set_password_hash(session, email, hash_password(password))
+        with database.store() as store:
+            changed = set_password_hash(store, email, hash_password(password))
     finally:
         database.dispose()
     if not changed:

@@ -44,8 +44,8 @@ def admin(admin_server: EmulatorServer) -> EmulatorServer:
 
 
 def job_id(server: EmulatorServer, handle: str) -> int:
-    with server.app.database.session() as session:
-        return int(session.scalars(select(Job.id).where(Job.handle == handle)).one())
+    with server.app.database.store() as store:
+        return int(store.orm.scalars(select(Job.id).where(Job.handle == handle)).one())
 
 
 def call(server: EmulatorServer, method: str, path: str, **kwargs: Any) -> requests.Response:
@@ -329,9 +329,9 @@ def test_pages_are_stable_while_entries_are_written(admin: EmulatorServer) -> No
     seen = [e["params"]["asset_path"] for e in page["data"]]
     big, inserted = job_id(admin, "j|50||big|1"), 0
     while page["next_page"]:
-        with admin.app.database.session() as session:
+        with admin.app.database.store() as store:
             for when in (BASE, BASE + timedelta(milliseconds=5), BASE + timedelta(hours=1)):
-                job_logs.add_entry(session, big, "UploadSuccess", "upload.success",
+                job_logs.add_entry(store, big, "UploadSuccess", "upload.success",
                                    {"asset_path": f"New/{inserted}.jpg"}, when)  # fmt: skip
                 inserted += 1
         params = {"limit": 50, "page_cursor": page["next_page"]}

@@ -128,9 +128,9 @@ def test_company_the_user_is_not_member_of_is_20006(server: EmulatorServer) -> N
     from ips_emulator.domain.roles import Role
     from ips_emulator.storage import directory
 
-    with server.app.database.session() as session:
-        other = directory.add_company(session, "OtherCo", "OtherCo/", None, None)
-        directory.add_user(session, "outsider@example.com", hash_password("pw"), Role.IPS_USER)
+    with server.app.database.store() as store:
+        other = directory.add_company(store, "OtherCo", "OtherCo/", None, None)
+        directory.add_user(store, "outsider@example.com", hash_password("pw"), Role.IPS_USER)
     header = auth_header(user="outsider@example.com", password="pw")
     answer = post(server.service_url, envelope(asset_logs_param(), header))
     assert answer.fault()[2:4] == ("authorizationFault", 20006)
@@ -146,7 +146,7 @@ def test_passwords_are_stored_hashed(server: EmulatorServer) -> None:
 
     from ips_emulator.storage.tables import User
 
-    with server.app.database.session() as session:
-        hashes = session.scalars(select(User.password_hash)).all()
+    with server.app.database.store() as store:
+        hashes = store.orm.scalars(select(User.password_hash)).all()
     assert hashes
     assert all(h.startswith("scrypt$") and DEMO_PASSWORD not in h.split("$") for h in hashes)

@@ -109,9 +109,9 @@ def test_server_default_locale(make_server: object) -> None:
 def test_asset_without_entries_gives_empty_array(server: EmulatorServer) -> None:
     from ips_emulator.storage import assets
 
-    with server.app.database.session() as session:
+    with server.app.database.store() as store:
         asset = assets.add_asset(
-            session, 1, "", "empty.jpg", "Image", datetime(2020, 1, 1, tzinfo=UTC)
+            store, 1, "", "empty.jpg", "Image", datetime(2020, 1, 1, tzinfo=UTC)
         )
     answer = post(server.service_url, envelope(asset_logs_param(asset=asset.handle), auth_header()))
     assert answer.status == 200

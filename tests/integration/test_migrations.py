@@ -45,17 +45,17 @@ def test_upgrade_is_idempotent_and_keeps_data(databases: Databases) -> None:
     url = databases.new_url()
     first = Database(url)
     first.create_schema()
-    with first.session() as session:
+    with first.store() as store:
         from ips_emulator.storage import directory
 
-        directory.add_company(session, "KeepMe", "KeepMe/", None, None)
+        directory.add_company(store, "KeepMe", "KeepMe/", None, None)
     first.dispose()
     second = Database(url)
     second.create_schema()  # a second start-up: nothing to do, nothing lost
-    with second.session() as session:
+    with second.store() as store:
         from ips_emulator.storage.directory import find_company_by_name
 
-        assert find_company_by_name(session, "KeepMe") is not None
+        assert find_company_by_name(store, "KeepMe") is not None
     engine = create_engine(url)
     assert "alembic_version" in inspect(engine).get_table_names()
     engine.dispose()
@@ -74,16 +74,16 @@ def test_upgrade_from_0001_keeps_every_row(databases: Databases) -> None:
         counts = [connection.scalar(text(f"SELECT count(*) FROM {t}")) for t in tables]
         version = connection.scalar(text("SELECT version_num FROM alembic_version"))
     assert (counts, version) == ([1, 1, 1, 1, 1], "0002")
-    with database.session() as session:
-        old = assets.find_by_handle(session, "a|1")
+    with database.store() as store:
+        old = assets.find_by_handle(store, "a|1")
         assert old is not None
         assert (old.folder, old.name, old.last_modified) == (
             "old/", "old.jpg", datetime(1970, 1, 1, 0, 0, 2, tzinfo=UTC),
         )  # fmt: skip
         assert old.details == AssetDetails()  # never recorded: unknown, not invented
         details = AssetDetails("n@x.test", "n@x.test", (("k", "v"),), ImageFacts(width=5))
-        new = assets.add_asset(session, old.company_id, "", "new.jpg", "Image",
+        new = assets.add_asset(store, old.company_id, "", "new.jpg", "Image",
                                datetime.now(UTC), details=details)  # fmt: skip
-        assert assets.find_by_handle(session, new.handle) == new
+        assert assets.find_by_handle(store, new.handle) == new
         assert new.details == details
     database.dispose()

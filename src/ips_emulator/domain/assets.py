@@ -60,7 +60,7 @@ def get_assets_by_name(
     search = AssetSearch(
         company.id, names=list(names), types=types, exclude_types=exclude_types, limit=10_000
     )
-    return [FoundAsset(r, company) for r in assets.search_assets(scope.session, search)[1]]
+    return [FoundAsset(r, company) for r in assets.search_assets(scope.store, search)[1]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,5 +168,5 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
         limit=per_page,
         offset=(page - 1) * per_page,
     )
-    total, rows = assets.search_assets(scope.session, search)
+    total, rows = assets.search_assets(scope.store, search)
     return total, [FoundAsset(r, company) for r in rows]

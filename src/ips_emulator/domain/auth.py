@@ -53,8 +53,8 @@ def _user_and_access(
     scope: RequestScope, email: str, company_handle: str | None
 ) -> tuple[UserRecord | None, tuple[CompanyRecord, bool] | None]:
     if not company_handle:
-        return directory.find_user_by_email(scope.session, email), None
-    found = directory.find_user_with_access(scope.session, email, company_handle)
+        return directory.find_user_by_email(scope.store, email), None
+    found = directory.find_user_with_access(scope.store, email, company_handle)
     return found if found is not None else (None, None)
 
 
@@ -76,7 +76,7 @@ def company_for_caller(scope: RequestScope, company_handle: str) -> CompanyRecor
     if company_handle in scope.company_access:
         found = scope.company_access[company_handle]
     else:
-        found = directory.company_access(scope.session, company_handle, caller.user_id)
+        found = directory.company_access(scope.store, company_handle, caller.user_id)
     if found is None:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_COMPANY,
@@ -101,7 +101,7 @@ def company_ids_for_caller(scope: RequestScope, company_handle: str | None) -> l
     caller = require_caller(scope)
     if caller.is_global:
         return None
-    return [c.id for c in directory.companies_of(scope.session, caller.user_id)]
+    return [c.id for c in directory.companies_of(scope.store, caller.user_id)]
 
 
 def target_user(scope: RequestScope, user_handle: str | None, company_id: int | None) -> UserRecord:
@@ -112,19 +112,19 @@ def target_user(scope: RequestScope, user_handle: str | None, company_id: int | 
     """
     caller = require_caller(scope)
     if not user_handle or user_handle == caller.user_handle:
-        return directory.get_user(scope.session, caller.user_id)
+        return directory.get_user(scope.store, caller.user_id)
     if caller.role not in ADMIN_ROLES:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_NO_IMPERSONATION_PERMISSION,
             f"User may not act for another user (userHandle '{user_handle}').",
         )
-    user = directory.find_user_by_handle(scope.session, user_handle)
+    user = directory.find_user_by_handle(scope.store, user_handle)
     if user is None:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER,
             f"Invalid userHandle '{user_handle}': no such user.",
         )
-    if company_id is not None and not directory.is_member(scope.session, user.id, company_id):
+    if company_id is not None and not directory.is_member(scope.store, user.id, company_id):
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
             f"User '{user_handle}' is not a member of this company.",

@@ -39,11 +39,11 @@ class Caller:
 class RequestScope:
     """What the domain may use while it serves one call.
 
-    ``session`` is the storage session, opaque to the domain: it only hands it on
+    ``store`` is the storage transaction, opaque to the domain: it only hands it on
     to ``ips_emulator.storage`` functions.
     """
 
-    session: Any
+    store: Any
     clock: Clock
     #: The log message texts in the request's negotiated locale.
     messages: Messages

@@ -22,18 +22,18 @@ def check_login(
         raise missing_parameter("email")
     if password is None:
         raise missing_parameter("password")
-    user = directory.find_user_by_email(scope.session, email)
+    user = directory.find_user_by_email(scope.store, email)
     if user is None or not user.is_valid or not verify_password(password, user.password_hash):
         return False
     if company_handle:
-        company = directory.find_company_by_handle(scope.session, company_handle)
-        return company is not None and directory.is_member(scope.session, user.id, company.id)
+        company = directory.find_company_by_handle(scope.store, company_handle)
+        return company is not None and directory.is_member(scope.store, user.id, company.id)
     return True
 
 
 def _visible(scope: RequestScope, company: CompanyRecord) -> bool:
     caller = require_caller(scope)
-    return caller.is_global or directory.is_member(scope.session, caller.user_id, company.id)
+    return caller.is_global or directory.is_member(scope.store, caller.user_id, company.id)
 
 
 def get_company_info(
@@ -42,10 +42,10 @@ def get_company_info(
     if not company_handle and not company_name:
         raise missing_parameter("companyHandle' or 'companyName")
     if company_handle:
-        company = directory.find_company_by_handle(scope.session, company_handle)
+        company = directory.find_company_by_handle(scope.store, company_handle)
         named = f"companyHandle '{company_handle}'"
     else:
-        company = directory.find_company_by_name(scope.session, company_name or "")
+        company = directory.find_company_by_name(scope.store, company_name or "")
         named = f"companyName '{company_name}'"
     if company is None:
         raise AuthorizationError(
@@ -75,8 +75,8 @@ def _other_user(scope: RequestScope, user: UserRecord | None, named: str) -> Use
             f"Invalid {named}: no such user.",
         )
     if not caller.is_global:
-        mine = {c.id for c in directory.companies_of(scope.session, caller.user_id)}
-        theirs = {c.id for c in directory.companies_of(scope.session, user.id)}
+        mine = {c.id for c in directory.companies_of(scope.store, caller.user_id)}
+        theirs = {c.id for c in directory.companies_of(scope.store, user.id)}
         if not mine & theirs:
             raise AuthorizationError(
                 FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
@@ -89,15 +89,15 @@ def get_user_info(scope: RequestScope, user_handle: str | None, email: str | Non
     """The user named by handle, else by e-mail, else the caller."""
     caller = require_caller(scope)
     if user_handle:
-        user = directory.find_user_by_handle(scope.session, user_handle)
+        user = directory.find_user_by_handle(scope.store, user_handle)
         return _other_user(scope, user, f"userHandle '{user_handle}'")
     if email:
-        user = directory.find_user_by_email(scope.session, email)
+        user = directory.find_user_by_email(scope.store, email)
         return _other_user(scope, user, f"email '{email}'")
-    return directory.get_user(scope.session, caller.user_id)
+    return directory.get_user(scope.store, caller.user_id)
 
 
 def get_company_membership(scope: RequestScope, user_handle: str | None) -> list[CompanyRecord]:
     """The companies the user (default: the caller) is an active member of."""
     user = get_user_info(scope, user_handle, None)
-    return directory.companies_of(scope.session, user.id)
+    return directory.companies_of(scope.store, user.id)

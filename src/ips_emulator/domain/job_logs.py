@@ -42,7 +42,7 @@ def get_asset_job_logs(
         raise missing_parameter("assetHandle")
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope)
-    rows = job_logs.asset_job_logs(scope.session, company.id, asset_handle)
+    rows = job_logs.asset_job_logs(scope.store, company.id, asset_handle)
     if rows is None:
         raise IpsApiError(
             FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
@@ -143,7 +143,7 @@ def get_job_logs(
         descending=sort_direction(direction, "sortDirection", default_descending=True),
         limit=DEFAULT_NUM_ROWS if num_rows is None else num_rows,
     )
-    return [JobLog(s) for s in job_logs.job_log_summaries(scope.session, query)]
+    return [JobLog(s) for s in job_logs.job_log_summaries(scope.store, query)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,19 +181,19 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
     company = company_for_caller(scope, query.company_handle)
     job_runner.bring_up_to_date(scope)
     if query.job_handle:
-        run = jobs.find_run(scope.session, company.id, query.job_handle)
+        run = jobs.find_run(scope.store, company.id, query.job_handle)
         if run is None:
             raise invalid_parameter("jobHandle", query.job_handle, "no such job in this company")
     else:
-        run = jobs.latest_run_by_name(scope.session, company.id, query.original_name or "")
+        run = jobs.latest_run_by_name(scope.store, company.id, query.original_name or "")
         if run is None:
             return []
     types = [LOG_TYPE_ALIASES.get(t, t) for t in query.log_types] if query.log_types else None
     rows = job_logs.select_details(
-        scope.session, run.id, types, query.sort_by == "LogType", descending,
+        scope.store, run.id, types, query.sort_by == "LogType", descending,
         per_page, (page - 1) * per_page,
     )  # fmt: skip
-    summary = job_logs.run_summary(scope.session, run)
+    summary = job_logs.run_summary(scope.store, run)
     details = [
         JobLogDetail(
             log_message=render(row.template_id, row.params, scope.messages),
@@ -205,5 +205,5 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
         )
         for row in rows
     ]
-    total = job_logs.count_details(scope.session, run.id, types)
+    total = job_logs.count_details(scope.store, run.id, types)
     return [JobLog(summary, total, details)]

@@ -37,18 +37,18 @@ def step_time(scope: RequestScope, run: RunRecord, at: float) -> datetime:
 
 def bring_up_to_date(scope: RequestScope) -> None:
     """Fire due schedules and advance every unfinished run to the clock's now."""
-    if not jobs.anything_pending(scope.session, scope.clock.now()):
+    if not jobs.anything_pending(scope.store, scope.clock.now()):
         return
     _fire_due(scope)
-    for run in jobs.unfinished_runs(scope.session):
+    for run in jobs.unfinished_runs(scope.store):
         advance(scope, run)
 
 
 def start_run(scope: RequestScope, submission: SubmissionRecord, at: datetime) -> RunRecord:
-    company = directory.get_company(scope.session, submission.company_id)
+    company = directory.get_company(scope.store, submission.company_id)
     plan_assets = [
         job_plans.PlanAsset(a.handle, f"{company.root_path}{a.folder}{a.name}", a.asset_type)
-        for a in assets.company_assets(scope.session, company.id)
+        for a in assets.company_assets(scope.store, company.id)
     ]
     struct_name, job = next(iter(submission.spec.items()))
     context = job_plans.PlanContext(
@@ -57,7 +57,7 @@ def start_run(scope: RequestScope, submission: SubmissionRecord, at: datetime) -
     local = at.astimezone(scope.zone)
     name = f"{submission.name}_{local:%Y-%m-%d-%H:%M:%S}.{local.microsecond // 1000:03d}"
     run_id = jobs.add_run(
-        scope.session,
+        scope.store,
         handle=f"pending|{submission.id}|{at.timestamp()}",
         company_id=company.id,
         submit_user_id=submission.submit_user_id,
@@ -74,12 +74,10 @@ def start_run(scope: RequestScope, submission: SubmissionRecord, at: datetime) -
         steps_done=0,
         last_progress=at,
     )
-    jobs.set_run_handle(
-        scope.session, run_id, f"j|{company_number(company.handle)}||{name}|{run_id}"
-    )
-    run = jobs.get_run(scope.session, run_id)
+    jobs.set_run_handle(scope.store, run_id, f"j|{company_number(company.handle)}||{name}|{run_id}")
+    run = jobs.get_run(scope.store, run_id)
     advance(scope, run)
-    return jobs.get_run(scope.session, run_id)
+    return jobs.get_run(scope.store, run_id)
 
 
 def advance(scope: RequestScope, run: RunRecord) -> None:
@@ -96,7 +94,7 @@ def advance(scope: RequestScope, run: RunRecord) -> None:
     finished = due == len(plan)
     last = step_time(scope, run, plan[due - 1]["at"])
     if not jobs.advance_run(
-        scope.session,
+        scope.store,
         run.id,
         steps_from=run.steps_done,
         steps_done=due,
@@ -115,34 +113,34 @@ def write_step(
     log_type, template, asset_id = step["logType"], step["template"], None
     target = step.get("asset")
     if target and "handle" in target:
-        found = assets.find_by_handle(scope.session, target["handle"])
+        found = assets.find_by_handle(scope.store, target["handle"])
         asset_id = found.id if found else None
     elif target:
         existing = assets.find_by_path(
-            scope.session, run.company_id, target["folder"], target["name"]
+            scope.store, run.company_id, target["folder"], target["name"]
         )
         if existing is not None and target.get("overwrite") is False:
             asset_id = existing.id
             log_type, template = "DuplicateSkipped", "upload.duplicate_skipped"
         elif existing is not None:
             by = asset_details.modifier(existing.asset_type, run.submit_user_email)
-            assets.touch(scope.session, existing.id, when, by)
+            assets.touch(scope.store, existing.id, when, by)
             asset_id = existing.id
             log_type, template = "FileUpdated", "upload.file_updated"
         else:
             asset_id = _upload(scope, run, target, when)
     job_logs.add_entry(
-        scope.session, run.id, log_type, template, step["params"], when, asset_id=asset_id
+        scope.store, run.id, log_type, template, step["params"], when, asset_id=asset_id
     )
 
 
 def _upload(scope: RequestScope, run: RunRecord, target: Mapping[str, Any], when: datetime) -> int:
     """Store a newly uploaded asset with the details the real service gives one."""
-    root = directory.get_company(scope.session, run.company_id).root_path
+    root = directory.get_company(scope.store, run.company_id).root_path
     folder, name, asset_type = target["folder"], target["name"], target["type"]
     details = asset_details.uploaded(root, folder, name, asset_type, run.submit_user_email, when)
     record = assets.add_asset(
-        scope.session, run.company_id, folder, name, asset_type, when, details=details
+        scope.store, run.company_id, folder, name, asset_type, when, details=details
     )
     return record.id
 
@@ -150,27 +148,27 @@ def _upload(scope: RequestScope, run: RunRecord, target: Mapping[str, Any], when
 def cancel(scope: RequestScope, run: RunRecord) -> None:
     """stopJob: the remaining files are cancelled, the job ends now and is Done."""
     advance(scope, run)
-    run = jobs.get_run(scope.session, run.id)
+    run = jobs.get_run(scope.store, run.id)
     if run.state == "Done" or run.plan is None:
         return
     now = scope.clock.now()
     remaining = run.plan[run.steps_done :]
     if not jobs.advance_run(
-        scope.session, run.id, steps_from=run.steps_done, steps_done=len(run.plan),
+        scope.store, run.id, steps_from=run.steps_done, steps_done=len(run.plan),
         state="Done", end_date=now, last_progress=now, paused_at=None,
     ):  # fmt: skip
         return
     for step in remaining[:-1]:
         if "asset" in step and "asset_path" in step["params"]:
             params = {"asset_path": step["params"]["asset_path"]}
-            job_logs.add_entry(scope.session, run.id, "FileCancel", "file.cancel", params, now)
+            job_logs.add_entry(scope.store, run.id, "FileCancel", "file.cancel", params, now)
     if remaining:
         write_step(scope, run, remaining[-1], now)  # the End... entry
 
 
 def _fire_due(scope: RequestScope) -> None:
     now = scope.clock.now()
-    for submission in jobs.due_submissions(scope.session, now):
+    for submission in jobs.due_submissions(scope.store, now):
         fire = submission.next_fire_time
         if fire is None:
             continue
@@ -180,7 +178,7 @@ def _fire_due(scope: RequestScope) -> None:
             times.append(next_fire)
             next_fire = next_fire_after(scope, submission, next_fire)
         if not jobs.advance_submission(
-            scope.session,
+            scope.store,
             submission.id,
             next_from=fire,
             next_fire_time=next_fire,

@@ -71,7 +71,7 @@ def submit_job(scope: RequestScope, request: JobRequest) -> str:
     next_fire = _first_fire(scope, request, now)
     handle = f"j|{job_runner.company_number(company.handle)}|{request.job_name}||"
     submission_id = jobs.add_submission(
-        scope.session,
+        scope.store,
         handle=handle,
         company_id=company.id,
         submit_user_id=require_caller(scope).user_id,
@@ -88,7 +88,7 @@ def submit_job(scope: RequestScope, request: JobRequest) -> str:
         created=now,
     )
     if next_fire is None:
-        job_runner.start_run(scope, jobs.get_submission(scope.session, submission_id), now)
+        job_runner.start_run(scope, jobs.get_submission(scope.store, submission_id), now)
     return handle
 
 
@@ -118,7 +118,7 @@ def get_active_jobs(
     company_ids = company_ids_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope)
     since = scope.clock.now() - DONE_LINGER
-    return jobs.active_runs(scope.session, company_ids, job_handle, original_name, since)
+    return jobs.active_runs(scope.store, company_ids, job_handle, original_name, since)
 
 
 def get_scheduled_jobs(
@@ -131,7 +131,7 @@ def get_scheduled_jobs(
         raise missing_parameter("companyHandle")
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope)
-    return jobs.scheduled(scope.session, company.id, job_handle, original_name)
+    return jobs.scheduled(scope.store, company.id, job_handle, original_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +147,14 @@ def _target(scope: RequestScope, company_handle: str | None, job_handle: str | N
         raise missing_parameter("jobHandle")
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope)
-    submission = jobs.find_submission(scope.session, company.id, job_handle)
+    submission = jobs.find_submission(scope.store, company.id, job_handle)
     if submission is not None and submission.trigger_state not in jobs.SCHEDULED_STATES:
         submission = None
-    run = jobs.find_run(scope.session, company.id, job_handle)
+    run = jobs.find_run(scope.store, company.id, job_handle)
     if run is not None and run.state == "Done":
         run = None
     if submission is None and run is None:
-        known = jobs.find_run(scope.session, company.id, job_handle) is not None
+        known = jobs.find_run(scope.store, company.id, job_handle) is not None
         why = "the job has already finished" if known else "no such job in this company"
         raise invalid_parameter("jobHandle", job_handle, why)
     return _Target(submission, run)
@@ -170,9 +170,9 @@ def stop_job(scope: RequestScope, company_handle: str | None, job_handle: str | 
 def pause_job(scope: RequestScope, company_handle: str | None, job_handle: str | None) -> None:
     target = _target(scope, company_handle, job_handle)
     if target.submission is not None:
-        jobs.update_submission(scope.session, target.submission.id, trigger_state="Paused")
+        jobs.update_submission(scope.store, target.submission.id, trigger_state="Paused")
     elif target.run is not None and target.run.paused_at is None:
-        jobs.update_run(scope.session, target.run.id, paused_at=scope.clock.now())
+        jobs.update_run(scope.store, target.run.id, paused_at=scope.clock.now())
 
 
 def resume_job(scope: RequestScope, company_handle: str | None, job_handle: str | None) -> None:
@@ -183,7 +183,7 @@ def resume_job(scope: RequestScope, company_handle: str | None, job_handle: str 
     elif target.run is not None and target.run.paused_at is not None:
         paused = (now - target.run.paused_at).total_seconds()
         jobs.update_run(
-            scope.session,
+            scope.store,
             target.run.id,
             paused_at=None,
             paused_seconds=target.run.paused_seconds + paused,
@@ -198,7 +198,7 @@ def _resume_schedule(scope: RequestScope, submission: SubmissionRecord, now: dat
     if submission.exec_schedule and next_fire is not None and next_fire < now:
         next_fire = job_runner.next_fire_after(scope, submission, now)
     jobs.update_submission(
-        scope.session, submission.id, trigger_state="Normal", next_fire_time=next_fire
+        scope.store, submission.id, trigger_state="Normal", next_fire_time=next_fire
     )
     job_runner.bring_up_to_date(scope)
 
@@ -209,7 +209,7 @@ def delete_job(scope: RequestScope, company_handle: str | None, job_handle: str 
     if target.run is not None:
         job_runner.cancel(scope, target.run)
     if target.submission is not None:
-        jobs.delete_submission(scope.session, target.submission.id)
+        jobs.delete_submission(scope.store, target.submission.id)
 
 
 def execute_job(scope: RequestScope, company_handle: str | None, job_handle: str | None) -> None:

@@ -50,8 +50,8 @@ class SeedResult:
 
 
 class _Loader:
-    def __init__(self, session: Any) -> None:
-        self.session = session
+    def __init__(self, store: Any) -> None:
+        self.store = store
         self.companies: dict[str, int] = {}
         self.company_names: dict[str, int] = {}
         self.jobs: dict[str, int] = {}
@@ -98,7 +98,7 @@ class _Loader:
     def new_handle(self, kind: str, shape: Callable[[int], str]) -> str:
         """The next handle of ``kind``, numbered after every id and handle stored."""
         if kind not in self.numbers:
-            self.numbers[kind] = seeding.highest_number(self.session, kind)
+            self.numbers[kind] = seeding.highest_number(self.store, kind)
         self.numbers[kind] += 1
         return shape(self.numbers[kind])
 
@@ -120,10 +120,10 @@ class _Loader:
         pair = (user_id, company_id)
         if pair in self.memberships:
             raise SeedError(path, "this membership is listed twice")
-        if seeding.has_membership(self.session, user_id, company_id):
+        if seeding.has_membership(self.store, user_id, company_id):
             raise self.taken(path, "this membership")
         self.memberships.add(pair)
-        seeding.add_membership(self.session, user_id, company_id, active)
+        seeding.add_membership(self.store, user_id, company_id, active)
 
     def ref(self, table: dict[str, int], item: Mapping[str, Any], key: str, path: str) -> int:
         return self.lookup(table, self.field(item, key, path), f"{path}.{key}")
@@ -134,11 +134,11 @@ class _Loader:
             return table[name]
         found: Any = None
         if table is self.companies:
-            found = directory.find_company_by_handle(self.session, name)
+            found = directory.find_company_by_handle(self.store, name)
         elif table is self.users:
-            found = directory.find_user_by_email(self.session, name)
+            found = directory.find_user_by_email(self.store, name)
         elif table is self.assets:
-            found = assets.find_by_handle(self.session, name)
+            found = assets.find_by_handle(self.store, name)
         if found is None:
             raise SeedError(path, f"{name!r} is not defined in this document or the database")
         return int(found.id)
@@ -147,15 +147,15 @@ class _Loader:
         name = self.field(item, "name", path)
         self.unique(self.company_names, name.lower(), f"{path}.name")
         self.company_names[name.lower()] = 0
-        if directory.find_company_by_name(self.session, name):
+        if directory.find_company_by_name(self.store, name):
             raise self.taken(f"{path}.name", f"company {name!r}")
         handle = item.get("handle")
         if handle:
             self.unique(self.companies, handle, f"{path}.handle")
-            if directory.find_company_by_handle(self.session, handle):
+            if directory.find_company_by_handle(self.store, handle):
                 raise self.taken(f"{path}.handle", f"company {handle!r}")
         record = directory.add_company(
-            self.session,
+            self.store,
             name=name,
             root_path=item.get("rootPath") or name.replace(" ", "") + "/",
             expires=self.optional_date(item, "expires", path),
@@ -172,13 +172,13 @@ class _Loader:
             raise SeedError(f"{path}.role", f"{role_name!r} is not an IPS user role") from None
         email = str(self.field(item, "email", path))
         self.unique({k.lower(): v for k, v in self.users.items()}, email.lower(), f"{path}.email")
-        if directory.find_user_by_email(self.session, email):
+        if directory.find_user_by_email(self.store, email):
             raise self.taken(f"{path}.email", f"user {email!r}")
         handle = item.get("handle")
-        if handle and directory.find_user_by_handle(self.session, handle):
+        if handle and directory.find_user_by_handle(self.store, handle):
             raise self.taken(f"{path}.handle", f"user {handle!r}")
         record = directory.add_user(
-            self.session,
+            self.store,
             email=email,
             password_hash=self.password_hash(item, path),
             role=role,
@@ -188,7 +188,7 @@ class _Loader:
         )
         expires = self.optional_date(item, "passwordExpires", path)
         if item.get("isValid") is False or expires:
-            seeding.update_user(self.session, record.id, item.get("isValid", True), expires)
+            seeding.update_user(self.store, record.id, item.get("isValid", True), expires)
         self.users[record.email] = record.id
         self.result.users.append(record.handle)
         for i, company in enumerate(self.items(item, "companies", path)):
@@ -204,18 +204,18 @@ class _Loader:
         handle = item.get("handle")
         if handle:
             self.unique(self.assets, handle, f"{path}.handle")
-            if assets.find_by_handle(self.session, handle):
+            if assets.find_by_handle(self.store, handle):
                 raise self.taken(f"{path}.handle", f"asset {handle!r}")
         company_id = self.ref(self.companies, item, "company", path)
         folder, name = item.get("folder", ""), self.field(item, "name", path)
         if (company_id, folder, name) in self.asset_paths:
             raise SeedError(f"{path}.name", f"{folder}{name} is defined twice in its company")
-        if assets.find_by_path(self.session, company_id, folder, name):
+        if assets.find_by_path(self.store, company_id, folder, name):
             raise self.taken(f"{path}.name", f"asset {folder}{name}")
         self.asset_paths.add((company_id, folder, name))
         asset_type, created = self.field(item, "type", path), self.date(item, "created", path)
         record = assets.add_asset(
-            self.session,
+            self.store,
             company_id=company_id,
             folder=folder,
             name=name,
@@ -225,7 +225,7 @@ class _Loader:
             details=self.details(item, path, (company_id, folder, name), asset_type, created),
         )
         if modified := self.optional_date(item, "lastModified", path):
-            assets.touch(self.session, record.id, modified)
+            assets.touch(self.store, record.id, modified)
         self.assets[record.handle] = record.id
         self.result.assets.append(record.handle)
 
@@ -242,7 +242,7 @@ class _Loader:
         image = None
         if asset_type == asset_details.IMAGE:
             company_id, folder, name = place
-            root = directory.get_company(self.session, company_id).root_path
+            root = directory.get_company(self.store, company_id).root_path
             image = asset_details.image_facts(root, folder, name, created, given)
         elif given:
             raise SeedError(f"{path}.imageInfo", "only Image assets have imageInfo")
@@ -261,11 +261,11 @@ class _Loader:
         handle = item.get("handle")
         if handle:
             self.unique(self.jobs, handle, f"{path}.handle")
-            if seeding.job_handle_taken(self.session, handle):
+            if seeding.job_handle_taken(self.store, handle):
                 raise self.taken(f"{path}.handle", f"job {handle!r}")
         company = self.field(item, "company", path)
         job_id = job_logs.add_job(
-            self.session,
+            self.store,
             company_id=self.ref(self.companies, item, "company", path),
             submit_user_id=self.ref(self.users, item, "submitUser", path),
             name=name,
@@ -278,7 +278,7 @@ class _Loader:
         if not handle:  # the run id is only known now, as in job_runner.start_run
             handle = extra["handle"] = f"j|{company_number(company)}||{name}|{job_id}"
         if extra:
-            seeding.update_job(self.session, job_id, **extra)
+            seeding.update_job(self.store, job_id, **extra)
         self.jobs[handle] = job_id
         self.result.jobs.append(handle)
         for i, entry in enumerate(self.items(item, "logs", path)):
@@ -306,7 +306,7 @@ class _Loader:
             raise SeedError(f"{path}.template", str(exc)) from None
         asset_id = self.ref(self.assets, item, "asset", path) if item.get("asset") else None
         job_logs.add_entry(
-            self.session,
+            self.store,
             job_id=job_id,
             log_type=item.get("logType", template.log_type),
             template_id=template.id,
@@ -317,7 +317,7 @@ class _Loader:
         self.result.entries += 1
 
 
-def load_seed(session: Any, document: Mapping[str, Any]) -> SeedResult:
+def load_seed(store: Any, document: Mapping[str, Any]) -> SeedResult:
     """Add everything ``document`` describes and say what was added.
 
     Raises ``SeedSchemaError`` (every schema problem) before writing anything, or
@@ -325,7 +325,7 @@ def load_seed(session: Any, document: Mapping[str, Any]) -> SeedResult:
     nothing, a handle already taken); the caller's transaction then rolls back.
     """
     check_seed(document)
-    loader = _Loader(session)
+    loader = _Loader(store)
     handlers = {
         "companies": loader.company,
         "users": loader.user,

@@ -41,7 +41,7 @@ for _name in ("spyne.application.client", "spyne.server._base", "spyne.util.appr
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 log = logging.getLogger(__name__)
 
-SessionFactory = Callable[[], AbstractContextManager[Any]]
+StoreFactory = Callable[[], AbstractContextManager[Any]]
 
 
 class _RollbackError(Exception):
@@ -53,7 +53,7 @@ class SoapEndpoint:
 
     def __init__(
         self,
-        sessions: SessionFactory,
+        stores: StoreFactory,
         catalogs: Catalogs,
         clock: Clock,
         zone: tzinfo,
@@ -62,7 +62,7 @@ class SoapEndpoint:
         xml_limits: XmlLimits | None = None,
         login_throttle: LoginThrottle | None = None,
     ) -> None:
-        self.sessions = sessions
+        self.stores = stores
         self.catalogs = catalogs
         self.clock = clock
         self.zone = zone
@@ -158,26 +158,26 @@ class SoapEndpoint:
         """One transaction for the call: (locale, None) committed, or the error, rolled back."""
         locale = None
         try:
-            with self.sessions() as session:
-                call.scope = self._scope(session, request, headers)
+            with self.stores() as store:
+                call.scope = self._scope(store, request, headers)
                 locale = call.scope.locale
                 transport.get_out_object(ctx)
                 if ctx.out_error is not None:
                     raise _RollbackError
         except _RollbackError:
             return locale, _as_ips_error(ctx.out_error)
-        except Exception as exc:  # the commit itself, or opening the session, failed
+        except Exception as exc:  # the commit itself, or opening the transaction, failed
             failure = storage_failure(exc)
             if failure is None:
                 raise
             return locale, failure
         return locale, None
 
-    def _scope(self, session: Any, request: SoapRequest, headers: RequestHeaders) -> RequestScope:
+    def _scope(self, store: Any, request: SoapRequest, headers: RequestHeaders) -> RequestScope:
         requested = headers.auth.locale if headers.auth else None
         locale = self.catalogs.negotiate(requested, request.accept_language)
         return RequestScope(
-            session=session,
+            store=store,
             clock=self.clock,
             messages=self.catalogs.messages(locale),
             locale=locale,

@@ -125,8 +125,8 @@ class AdminApi:
     def seed(self, request: Request, args: Mapping[str, Any]) -> Response:
         document = json_body(request)
         try:
-            with self.app.database.session() as session:
-                result = load_seed(session, document)
+            with self.app.database.store() as store:
+                result = load_seed(store, document)
         except SeedError as exc:
             raise invalid([{"field": p.path, "message": p.message} for p in exc.errors]) from None
         return json_response(result.to_json(), 201)

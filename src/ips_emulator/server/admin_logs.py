@@ -29,9 +29,8 @@ from ips_emulator.storage.log_pages import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from ips_emulator.server.app import EmulatorApp
+    from ips_emulator.storage.db import Store
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -92,20 +91,20 @@ def _item(row: EntryRow, app: EmulatorApp, zone: ZoneInfo) -> dict[str, Any]:
 
 
 def _page(
-    session: Session, job_id: int, cursor: tuple[str, Key] | None, limit: int
+    store: Store, job_id: int, cursor: tuple[str, Key] | None, limit: int
 ) -> tuple[list[EntryRow], Key | None, Key | None]:
     """(rows, next key or None, prev key or None) of one page."""
     if cursor is not None and cursor[0] == "prev":
-        rows = entries_before(session, job_id, cursor[1], limit + 1)
+        rows = entries_before(store, job_id, cursor[1], limit + 1)
         earlier = len(rows) > limit
         rows = rows[-limit:] if earlier else rows
-        later = bool(rows) and has_entries(session, job_id, after=rows[-1].key)
+        later = bool(rows) and has_entries(store, job_id, after=rows[-1].key)
     else:
         after = cursor[1] if cursor is not None else None
-        rows = entries_after(session, job_id, after, limit + 1)
+        rows = entries_after(store, job_id, after, limit + 1)
         later = len(rows) > limit
         rows = rows[:limit]
-        earlier = bool(rows) and has_entries(session, job_id, before=rows[0].key)
+        earlier = bool(rows) and has_entries(store, job_id, before=rows[0].key)
     return (
         rows,
         rows[-1].key if later else None,
@@ -118,14 +117,14 @@ def job_log_page(
 ) -> dict[str, Any]:
     limit = parse_limit(args.get("limit"))
     zone = ZoneInfo(app.settings.timezone)
-    with app.database.session() as session:
-        company = directory.find_company_by_handle(session, company_handle)
+    with app.database.store() as store:
+        company = directory.find_company_by_handle(store, company_handle)
         if company is None:
             raise AdminError(404, "not_found", f"No company with handle {company_handle!r}.")
         # A running job's entries are written when someone looks, as for SOAP reads.
         job_runner.bring_up_to_date(
             RequestScope(
-                session=session,
+                store=store,
                 clock=app.clock,
                 messages=app.catalogs.messages(app.catalogs.default),
                 locale=app.catalogs.default,
@@ -133,14 +132,14 @@ def job_log_page(
                 job_speed=app.settings.job_speed,
             )
         )
-        run = jobs.find_run(session, company.id, job_handle)
+        run = jobs.find_run(store, company.id, job_handle)
         if run is None:
             raise AdminError(
                 404, "not_found", f"No job {job_handle!r} in company {company_handle!r}."
             )
         cursor = decode_cursor(args["page_cursor"], run.id) if "page_cursor" in args else None
-        rows, next_key, prev_key = _page(session, run.id, cursor, limit)
-        total = count_entries(session, run.id)
+        rows, next_key, prev_key = _page(store, run.id, cursor, limit)
+        total = count_entries(store, run.id)
     return {
         "data": [_item(row, app, zone) for row in rows],
         "total": total,

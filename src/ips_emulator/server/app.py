@@ -60,10 +60,10 @@ def demo_document() -> dict[str, Any]:
 
 def load_demo_data(database: Database) -> bool:
     """Load the documented example into an empty database; True if it was loaded."""
-    with database.session() as session:
-        if has_companies(session):
+    with database.store() as store:
+        if has_companies(store):
             return False
-        load_seed(session, demo_document())
+        load_seed(store, demo_document())
     return True
 
 
@@ -81,7 +81,7 @@ class EmulatorApp:
             load_demo_data(self.database)
         self.catalogs = Catalogs(data_dir("locales"), settings.default_locale)
         self.soap = SoapEndpoint(
-            self.database.session,
+            self.database.store,
             self.catalogs,
             self.clock,
             ZoneInfo(settings.timezone),
@@ -107,8 +107,8 @@ class EmulatorApp:
 
     def seed(self, document: Mapping[str, Any]) -> None:
         """Load a seed document, all or nothing (``SeedError`` names what is wrong)."""
-        with self.database.session() as session:
-            load_seed(session, document)
+        with self.database.store() as store:
+            load_seed(store, document)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         try:

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Company, Membership, User
 
 
@@ -21,10 +21,10 @@ class Account:
     companies: tuple[str, ...]
 
 
-def list_accounts(session: Session, company_handle: str | None = None) -> list[Account]:
+def list_accounts(store: Store, company_handle: str | None = None) -> list[Account]:
     """Every user (or the members of one company), in creation order."""
     member_of: defaultdict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
+    rows = store.orm.execute(
         select(Membership.user_id, Company.handle)
         .join(Company, Company.id == Membership.company_id)
         .where(Membership.is_active.is_(True))
@@ -34,16 +34,16 @@ def list_accounts(session: Session, company_handle: str | None = None) -> list[A
         member_of[user_id].append(handle)
     accounts = [
         Account(u.handle, u.email, u.role, u.is_valid, tuple(member_of[u.id]))
-        for u in session.scalars(select(User).order_by(User.id))
+        for u in store.orm.scalars(select(User).order_by(User.id))
     ]
     if company_handle is None:
         return accounts
     return [a for a in accounts if company_handle in a.companies]
 
 
-def set_password_hash(session: Session, email: str, password_hash: str) -> bool:
+def set_password_hash(store: Store, email: str, password_hash: str) -> bool:
     """Replace the user's password hash; False if there is no such user."""
-    result = session.execute(
+    result = store.orm.execute(
         update(User)
         .where(User.email_key == email.strip().lower())
         .values(password_hash=password_hash)

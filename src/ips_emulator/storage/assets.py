@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
-from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import AssetDetails, AssetRecord, ImageFacts
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset
 
 _IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
@@ -54,7 +54,7 @@ def detail_columns(details: AssetDetails) -> dict[str, Any]:
 
 
 def add_asset(
-    session: Session,
+    store: Store,
     company_id: int,
     folder: str,
     name: str,
@@ -73,15 +73,15 @@ def add_asset(
         last_modified=created,
         **detail_columns(details or AssetDetails()),
     )
-    session.add(row)
-    session.flush()
+    store.orm.add(row)
+    store.orm.flush()
     if not handle:
         row.handle = f"a|{row.id}"
     return _asset(row)
 
 
-def find_by_path(session: Session, company_id: int, folder: str, name: str) -> AssetRecord | None:
-    row = session.scalars(
+def find_by_path(store: Store, company_id: int, folder: str, name: str) -> AssetRecord | None:
+    row = store.orm.scalars(
         select(Asset).where(
             Asset.company_id == company_id, Asset.folder == folder, Asset.name == name
         )
@@ -89,21 +89,21 @@ def find_by_path(session: Session, company_id: int, folder: str, name: str) -> A
     return None if row is None else _asset(row)
 
 
-def find_by_handle(session: Session, handle: str) -> AssetRecord | None:
-    row = session.scalars(select(Asset).where(Asset.handle == handle)).first()
+def find_by_handle(store: Store, handle: str) -> AssetRecord | None:
+    row = store.orm.scalars(select(Asset).where(Asset.handle == handle)).first()
     return None if row is None else _asset(row)
 
 
-def touch(session: Session, asset_id: int, when: datetime, by: str | None = None) -> None:
+def touch(store: Store, asset_id: int, when: datetime, by: str | None = None) -> None:
     """The asset was changed at ``when`` (by ``by``, when known)."""
     values: dict[str, Any] = {"last_modified": when}
     if by is not None:
         values["modified_by"] = by
-    session.execute(update(Asset).where(Asset.id == asset_id).values(**values))
+    store.orm.execute(update(Asset).where(Asset.id == asset_id).values(**values))
 
 
-def company_assets(session: Session, company_id: int) -> list[AssetRecord]:
-    rows = session.scalars(
+def company_assets(store: Store, company_id: int) -> list[AssetRecord]:
+    rows = store.orm.scalars(
         select(Asset).where(Asset.company_id == company_id).order_by(Asset.folder, Asset.name)
     )
     return [_asset(r) for r in rows]
@@ -218,13 +218,13 @@ _SORT: dict[str, Any] = {
 }
 
 
-def search_assets(session: Session, search: AssetSearch) -> tuple[int, list[AssetRecord]]:
+def search_assets(store: Store, search: AssetSearch) -> tuple[int, list[AssetRecord]]:
     """(total matches, one page of them), filtered, sorted and paged in SQL."""
     where = and_(*_search_conditions(search))
-    total = session.scalar(select(func.count(Asset.id)).where(where)) or 0
+    total = store.orm.scalar(select(func.count(Asset.id)).where(where)) or 0
     key = _SORT[search.sort_by]
     order = (key.desc(), Asset.id.desc()) if search.descending else (key.asc(), Asset.id.asc())
-    rows = session.scalars(
+    rows = store.orm.scalars(
         select(Asset).where(where).order_by(*order).limit(search.limit).offset(search.offset)
     )
     return int(total), [_asset(r) for r in rows]

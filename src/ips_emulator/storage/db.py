@@ -1,4 +1,4 @@
-"""Engine, sessions and schema for any SQLAlchemy URL (SQLite by default)."""
+"""Engine, transactions and schema for any SQLAlchemy URL (SQLite by default)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.storage.tables import Base
@@ -59,8 +59,41 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class Store:
+    """One transaction on the database: what every storage function is given.
+
+    Reads run on its Core connection. The ORM Session on that connection is made only
+    when a function first needs one: most calls only read, with prepared queries, and
+    a Session's begin, flush and commit cost three times the call's whole transaction
+    (about 30 µs against 9, measured).
+    """
+
+    __slots__ = ("_orm", "connection")
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self._orm: Session | None = None
+
+    @property
+    def orm(self) -> Session:
+        """The Session, joined to this transaction (``Database.store`` commits, not it)."""
+        if self._orm is None:
+            self._orm = Session(bind=self.connection, expire_on_commit=False)
+        return self._orm
+
+    def flush(self) -> None:
+        """Write the Session's pending objects, if a Session was made."""
+        if self._orm is not None:
+            self._orm.flush()
+
+    def close(self) -> None:
+        if self._orm is not None:
+            self._orm.close()
+            self._orm = None
+
+
 class Database:
-    """One engine and its session factory."""
+    """One engine, and transactions on it."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -76,7 +109,6 @@ class Database:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create_schema(self) -> None:
         """Create or upgrade the schema with the Alembic migrations."""
@@ -85,10 +117,15 @@ class Database:
         upgrade(self.engine)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits when the block succeeds and rolls back otherwise."""
-        with self._sessions() as session, session.begin():
-            yield session
+    def store(self) -> Iterator[Store]:
+        """A transaction that commits when the block succeeds and rolls back otherwise."""
+        with self.engine.connect() as connection, connection.begin():
+            store = Store(connection)
+            try:
+                yield store
+                store.flush()
+            finally:
+                store.close()
 
     def clear(self) -> None:
         """Delete every row (children first), keeping the schema."""

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import Role
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.prepared import PreparedQuery
 from ips_emulator.storage.tables import Company, Membership, User, from_micros
 
@@ -50,9 +50,9 @@ def _access_from(row: tuple[Any, ...]) -> tuple[CompanyRecord, bool] | None:
     return CompanyRecord(row[0], row[1], row[2], row[3], expires), bool(row[5])
 
 
-def find_user_by_email(session: Session, email: str) -> UserRecord | None:
+def find_user_by_email(store: Store, email: str) -> UserRecord | None:
     """Every call authenticates: one prepared, column-only query (no ORM objects)."""
-    rows = _USER_BY_EMAIL.rows(session, {"key": email.strip().lower()})
+    rows = _USER_BY_EMAIL.rows(store, {"key": email.strip().lower()})
     return _user_from(rows[0]) if rows else None
 
 
@@ -70,11 +70,9 @@ _COMPANY_ACCESS = PreparedQuery(
 )  # fmt: skip
 
 
-def company_access(
-    session: Session, handle: str, user_id: int
-) -> tuple[CompanyRecord, bool] | None:
+def company_access(store: Store, handle: str, user_id: int) -> tuple[CompanyRecord, bool] | None:
     """The company and whether the user is an active member of it, in one query."""
-    rows = _COMPANY_ACCESS.rows(session, {"handle": handle, "user_id": user_id})
+    rows = _COMPANY_ACCESS.rows(store, {"handle": handle, "user_id": user_id})
     return _access_from(rows[0]) if rows else None
 
 
@@ -88,25 +86,25 @@ _USER_AND_ACCESS = PreparedQuery(
 
 
 def find_user_with_access(
-    session: Session, email: str, company_handle: str
+    store: Store, email: str, company_handle: str
 ) -> tuple[UserRecord, tuple[CompanyRecord, bool] | None] | None:
     """``find_user_by_email`` and that user's ``company_access`` in one round trip
     (company-scoped calls, most calls, need both)."""
     key = email.strip().lower()
-    rows = _USER_AND_ACCESS.rows(session, {"key": key, "handle": company_handle})
+    rows = _USER_AND_ACCESS.rows(store, {"key": key, "handle": company_handle})
     if not rows:
         return None
     width = len(_USER_COLUMNS)
     return _user_from(rows[0][:width]), _access_from(rows[0][width:])
 
 
-def find_company_by_handle(session: Session, handle: str) -> CompanyRecord | None:
-    row = session.scalars(select(Company).where(Company.handle == handle)).first()
+def find_company_by_handle(store: Store, handle: str) -> CompanyRecord | None:
+    row = store.orm.scalars(select(Company).where(Company.handle == handle)).first()
     return None if row is None else _company(row)
 
 
-def is_member(session: Session, user_id: int, company_id: int) -> bool:
-    found = session.scalar(
+def is_member(store: Store, user_id: int, company_id: int) -> bool:
+    found = store.orm.scalar(
         select(Membership.is_active).where(
             Membership.user_id == user_id, Membership.company_id == company_id
         )
@@ -115,18 +113,18 @@ def is_member(session: Session, user_id: int, company_id: int) -> bool:
 
 
 def add_company(
-    session: Session, name: str, root_path: str, expires: datetime | None, handle: str | None
+    store: Store, name: str, root_path: str, expires: datetime | None, handle: str | None
 ) -> CompanyRecord:
     row = Company(handle=handle or "", name=name, root_path=root_path, expires=expires)
-    session.add(row)
-    session.flush()
+    store.orm.add(row)
+    store.orm.flush()
     if not handle:
         row.handle = f"c|{row.id}"
     return _company(row)
 
 
 def add_user(
-    session: Session,
+    store: Store,
     email: str,
     password_hash: str,
     role: Role,
@@ -144,28 +142,28 @@ def add_user(
         password_hash=password_hash,
         is_valid=True,
     )
-    session.add(row)
-    session.flush()
+    store.orm.add(row)
+    store.orm.flush()
     if not handle:
         row.handle = f"u|{row.id}|{email}"
     return _user(row)
 
 
-def add_membership(session: Session, user_id: int, company_id: int) -> None:
-    session.add(Membership(user_id=user_id, company_id=company_id, is_active=True))
-    session.flush()
+def add_membership(store: Store, user_id: int, company_id: int) -> None:
+    store.orm.add(Membership(user_id=user_id, company_id=company_id, is_active=True))
+    store.orm.flush()
 
 
-def has_companies(session: Session) -> bool:
-    return session.scalar(select(Company.id).limit(1)) is not None
+def has_companies(store: Store) -> bool:
+    return store.orm.scalar(select(Company.id).limit(1)) is not None
 
 
-def get_company(session: Session, company_id: int) -> CompanyRecord:
-    return _company(session.get_one(Company, company_id))
+def get_company(store: Store, company_id: int) -> CompanyRecord:
+    return _company(store.orm.get_one(Company, company_id))
 
 
-def companies_of(session: Session, user_id: int) -> list[CompanyRecord]:
-    rows = session.scalars(
+def companies_of(store: Store, user_id: int) -> list[CompanyRecord]:
+    rows = store.orm.scalars(
         select(Company)
         .join(Membership, Membership.company_id == Company.id)
         .where(Membership.user_id == user_id, Membership.is_active.is_(True))
@@ -174,15 +172,15 @@ def companies_of(session: Session, user_id: int) -> list[CompanyRecord]:
     return [_company(r) for r in rows]
 
 
-def find_company_by_name(session: Session, name: str) -> CompanyRecord | None:
-    row = session.scalars(select(Company).where(Company.name == name)).first()
+def find_company_by_name(store: Store, name: str) -> CompanyRecord | None:
+    row = store.orm.scalars(select(Company).where(Company.name == name)).first()
     return None if row is None else _company(row)
 
 
-def find_user_by_handle(session: Session, handle: str) -> UserRecord | None:
-    row = session.scalars(select(User).where(User.handle == handle)).first()
+def find_user_by_handle(store: Store, handle: str) -> UserRecord | None:
+    row = store.orm.scalars(select(User).where(User.handle == handle)).first()
     return None if row is None else _user(row)
 
 
-def get_user(session: Session, user_id: int) -> UserRecord:
-    return _user(session.get_one(User, user_id))
+def get_user(store: Store, user_id: int) -> UserRecord:
+    return _user(store.orm.get_one(User, user_id))

@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ips_emulator.domain.messages import TEMPLATES
 from ips_emulator.domain.records import IMAGE_FIELDS
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
 
 
@@ -32,9 +32,9 @@ def _put(item: dict[str, Any], key: str, value: Any, default: Any = None) -> Non
         item[key] = seed_date(value) if isinstance(value, datetime) else value
 
 
-def _companies(session: Session) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def _companies(store: Store) -> tuple[list[dict[str, Any]], dict[int, str]]:
     items, handles = [], {}
-    for row in session.scalars(select(Company).order_by(Company.id)):
+    for row in store.orm.scalars(select(Company).order_by(Company.id)):
         item = {"handle": row.handle, "name": row.name, "rootPath": row.root_path}
         _put(item, "expires", row.expires)
         items.append(item)
@@ -43,18 +43,18 @@ def _companies(session: Session) -> tuple[list[dict[str, Any]], dict[int, str]]:
 
 
 def _users(
-    session: Session, companies: dict[int, str]
+    store: Store, companies: dict[int, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[int, str]]:
     active: defaultdict[int, list[str]] = defaultdict(list)
     inactive: list[tuple[int, str]] = []
     memberships = select(Membership).order_by(Membership.user_id, Membership.company_id)
-    for m in session.scalars(memberships):
+    for m in store.orm.scalars(memberships):
         if m.is_active:
             active[m.user_id].append(companies[m.company_id])
         else:
             inactive.append((m.user_id, companies[m.company_id]))
     users, emails = [], {}
-    for row in session.scalars(select(User).order_by(User.id)):
+    for row in store.orm.scalars(select(User).order_by(User.id)):
         item: dict[str, Any] = {"handle": row.handle, "email": row.email}
         item["passwordHash"] = row.password_hash
         item["role"] = row.role
@@ -72,11 +72,9 @@ def _users(
     return users, extra, emails
 
 
-def _assets(
-    session: Session, companies: dict[int, str]
-) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def _assets(store: Store, companies: dict[int, str]) -> tuple[list[dict[str, Any]], dict[int, str]]:
     items, handles = [], {}
-    for row in session.scalars(select(Asset).order_by(Asset.id)):
+    for row in store.orm.scalars(select(Asset).order_by(Asset.id)):
         item: dict[str, Any] = {"handle": row.handle, "company": companies[row.company_id]}
         _put(item, "folder", row.folder, "")
         item.update(name=row.name, type=row.asset_type, created=seed_date(row.created))
@@ -91,10 +89,10 @@ def _assets(
     return items, handles
 
 
-def _entries(session: Session, assets: dict[int, str]) -> dict[int, list[dict[str, Any]]]:
+def _entries(store: Store, assets: dict[int, str]) -> dict[int, list[dict[str, Any]]]:
     by_job: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     query = select(JobLogEntry).order_by(JobLogEntry.job_id, JobLogEntry.created, JobLogEntry.id)
-    for row in session.scalars(query):
+    for row in store.orm.scalars(query):
         item: dict[str, Any] = {"template": row.template_id}
         _put(item, "params", dict(row.params or {}), {})
         template = TEMPLATES.get(row.template_id)
@@ -107,11 +105,11 @@ def _entries(session: Session, assets: dict[int, str]) -> dict[int, list[dict[st
 
 
 def _jobs(
-    session: Session, companies: dict[int, str], emails: dict[int, str], assets: dict[int, str]
+    store: Store, companies: dict[int, str], emails: dict[int, str], assets: dict[int, str]
 ) -> list[dict[str, Any]]:
-    entries = _entries(session, assets)
+    entries = _entries(store, assets)
     items = []
-    for row in session.scalars(select(Job).order_by(Job.id)):
+    for row in store.orm.scalars(select(Job).order_by(Job.id)):
         item: dict[str, Any] = {
             "handle": row.handle,
             "company": companies[row.company_id],
@@ -129,15 +127,15 @@ def _jobs(
     return items
 
 
-def export_document(session: Session) -> dict[str, Any]:
+def export_document(store: Store) -> dict[str, Any]:
     """Everything stored, as a seed document."""
-    companies, company_handles = _companies(session)
-    users, memberships, emails = _users(session, company_handles)
-    assets, asset_handles = _assets(session, company_handles)
+    companies, company_handles = _companies(store)
+    users, memberships, emails = _users(store, company_handles)
+    assets, asset_handles = _assets(store, company_handles)
     return {
         "companies": companies,
         "users": users,
         "memberships": memberships,
         "assets": assets,
-        "jobs": _jobs(session, company_handles, emails, asset_handles),
+        "jobs": _jobs(store, company_handles, emails, asset_handles),
     }

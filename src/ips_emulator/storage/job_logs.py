@@ -9,9 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, bindparam, case, func, or_, select
-from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.jobs import RUN_WIDTH, run_record, runs_query
 from ips_emulator.storage.prepared import PreparedQuery, json_value
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User, from_micros
@@ -30,10 +30,10 @@ _ASSET_LOGS = PreparedQuery(
 )  # fmt: skip
 
 
-def asset_job_logs(session: Session, company_id: int, handle: str) -> list[AssetLogRow] | None:
+def asset_job_logs(store: Store, company_id: int, handle: str) -> list[AssetLogRow] | None:
     """Entries about the asset, oldest first (ties in writing order); None if the company
     has no such asset. One query: the asset left-joined to its entries."""
-    rows = _ASSET_LOGS.rows(session, {"handle": handle, "company_id": company_id})
+    rows = _ASSET_LOGS.rows(store, {"handle": handle, "company_id": company_id})
     if not rows:
         return None
     return [
@@ -44,7 +44,7 @@ def asset_job_logs(session: Session, company_id: int, handle: str) -> list[Asset
 
 
 def add_job(
-    session: Session,
+    store: Store,
     company_id: int,
     submit_user_id: int,
     name: str,
@@ -62,13 +62,13 @@ def add_job(
         job_type=job_type,
         created=created,
     )
-    session.add(row)
-    session.flush()
+    store.orm.add(row)
+    store.orm.flush()
     return row.id
 
 
 def add_entry(
-    session: Session,
+    store: Store,
     job_id: int,
     log_type: str,
     template_id: str,
@@ -76,7 +76,7 @@ def add_entry(
     created: datetime,
     asset_id: int | None = None,
 ) -> None:
-    session.add(
+    store.orm.add(
         JobLogEntry(
             job_id=job_id,
             asset_id=asset_id,
@@ -154,7 +154,7 @@ def _sort_key(name: str, counters: dict[str, Any], first: Any) -> Any:
     }[name]
 
 
-def job_log_summaries(session: Session, query: JobLogQuery) -> list[JobLogSummary]:
+def job_log_summaries(store: Store, query: JobLogQuery) -> list[JobLogSummary]:
     """Runs with their counters, filtered, sorted and limited in SQL."""
     first = _first_log_type().label("first_log_type")
     counters = {name: expr.label(name) for name, expr in COUNTERS.items()}
@@ -180,8 +180,8 @@ def job_log_summaries(session: Session, query: JobLogQuery) -> list[JobLogSummar
     statement = statement.order_by(*order)
     if query.limit is not None:
         statement = statement.limit(query.limit)
-    rows = session.execute(statement).all()
-    totals = _total_file_counts(session, [row[0] for row in rows])
+    rows = store.orm.execute(statement).all()
+    totals = _total_file_counts(store, [row[0] for row in rows])
     summaries = []
     for row in rows:
         run = run_record(row)
@@ -214,12 +214,12 @@ _FIRST_TYPE = PreparedQuery(
 )
 
 
-def run_summary(session: Session, run: RunRecord) -> JobLogSummary:
+def run_summary(store: Store, run: RunRecord) -> JobLogSummary:
     """``job_log_summaries`` for one run already read: counts per log type, summed here."""
     params = {"run_id": run.id}
-    by_type = _TYPE_COUNTS.rows(session, params)
-    first = _FIRST_TYPE.rows(session, params)
-    stated = _TOTAL_FILES.rows(session, params)
+    by_type = _TYPE_COUNTS.rows(store, params)
+    first = _FIRST_TYPE.rows(store, params)
+    stated = _TOTAL_FILES.rows(store, params)
     counts = {
         name: sum(n for log_type, n in by_type if _counted(log_type, rule))
         for name, rule in COUNTED.items()
@@ -237,11 +237,11 @@ def run_summary(session: Session, run: RunRecord) -> JobLogSummary:
     )
 
 
-def _total_file_counts(session: Session, run_ids: list[int]) -> dict[int, int]:
+def _total_file_counts(store: Store, run_ids: list[int]) -> dict[int, int]:
     """The count each run's TotalFileCount entry states."""
     if not run_ids:
         return {}
-    rows = session.execute(
+    rows = store.orm.execute(
         select(JobLogEntry.job_id, JobLogEntry.params).where(
             JobLogEntry.job_id.in_(run_ids), JobLogEntry.log_type == "TotalFileCount"
         )
@@ -274,9 +274,9 @@ def _count_query(type_count: int) -> PreparedQuery:
     return PreparedQuery(select(func.count(JobLogEntry.id)).where(_detail_filter(type_count)))
 
 
-def count_details(session: Session, run_id: int, log_types: Sequence[str] | None) -> int:
+def count_details(store: Store, run_id: int, log_types: Sequence[str] | None) -> int:
     query = _count_query(len(log_types or ()))
-    return int(query.rows(session, {"run_id": run_id, **_type_params(log_types)})[0][0])
+    return int(query.rows(store, {"run_id": run_id, **_type_params(log_types)})[0][0])
 
 
 @lru_cache(maxsize=64)
@@ -297,7 +297,7 @@ def _page_query(type_count: int, by_log_type: bool, descending: bool) -> Prepare
 
 
 def select_details(
-    session: Session,
+    store: Store,
     run_id: int,
     log_types: Sequence[str] | None,
     by_log_type: bool,
@@ -310,5 +310,5 @@ def select_details(
     params = {"run_id": run_id, "limit": limit, "offset": offset, **_type_params(log_types)}
     return [
         DetailRow(log_type, template, json_value(raw), from_micros(created), name, kind, handle)
-        for log_type, template, raw, created, name, kind, handle in query.rows(session, params)
+        for log_type, template, raw, created, name, kind, handle in query.rows(store, params)
     ]

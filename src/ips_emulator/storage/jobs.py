@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
-from sqlalchemy.orm import Session
 
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.prepared import PreparedQuery, json_value
 from ips_emulator.storage.tables import (
     Company,
@@ -77,27 +77,29 @@ def run_record(row: Any) -> RunRecord:
     return RunRecord(*row[:RUN_WIDTH])
 
 
-def add_submission(session: Session, **fields: Any) -> int:
+def add_submission(store: Store, **fields: Any) -> int:
     row = JobSubmission(**fields)
-    session.add(row)
-    session.flush()
+    store.orm.add(row)
+    store.orm.flush()
     return row.id
 
 
-def update_submission(session: Session, submission_id: int, **fields: Any) -> None:
-    session.execute(update(JobSubmission).where(JobSubmission.id == submission_id).values(**fields))
+def update_submission(store: Store, submission_id: int, **fields: Any) -> None:
+    store.orm.execute(
+        update(JobSubmission).where(JobSubmission.id == submission_id).values(**fields)
+    )
 
 
-def delete_submission(session: Session, submission_id: int) -> None:
+def delete_submission(store: Store, submission_id: int) -> None:
     """Forget the schedule; runs it already made keep their logs."""
-    session.execute(
+    store.orm.execute(
         update(Job).where(Job.submission_id == submission_id).values(submission_id=None)
     )
-    session.execute(delete(JobSubmission).where(JobSubmission.id == submission_id))
+    store.orm.execute(delete(JobSubmission).where(JobSubmission.id == submission_id))
 
 
-def find_submission(session: Session, company_id: int, handle: str) -> SubmissionRecord | None:
-    row = session.execute(
+def find_submission(store: Store, company_id: int, handle: str) -> SubmissionRecord | None:
+    row = store.orm.execute(
         _submissions()
         .where(JobSubmission.company_id == company_id, JobSubmission.handle == handle)
         .order_by(JobSubmission.id.desc())
@@ -106,14 +108,14 @@ def find_submission(session: Session, company_id: int, handle: str) -> Submissio
     return None if row is None else _submission(row)
 
 
-def get_submission(session: Session, submission_id: int) -> SubmissionRecord:
+def get_submission(store: Store, submission_id: int) -> SubmissionRecord:
     return _submission(
-        session.execute(_submissions().where(JobSubmission.id == submission_id)).one()
+        store.orm.execute(_submissions().where(JobSubmission.id == submission_id)).one()
     )
 
 
-def due_submissions(session: Session, now: datetime) -> list[SubmissionRecord]:
-    rows = session.execute(
+def due_submissions(store: Store, now: datetime) -> list[SubmissionRecord]:
+    rows = store.orm.execute(
         _submissions()
         .where(JobSubmission.trigger_state == "Normal", JobSubmission.next_fire_time <= now)
         .order_by(JobSubmission.next_fire_time, JobSubmission.id)
@@ -122,7 +124,7 @@ def due_submissions(session: Session, now: datetime) -> list[SubmissionRecord]:
 
 
 def scheduled(
-    session: Session, company_id: int, handle: str | None, original_name: str | None
+    store: Store, company_id: int, handle: str | None, original_name: str | None
 ) -> list[SubmissionRecord]:
     query = _submissions().where(
         JobSubmission.company_id == company_id, JobSubmission.trigger_state.in_(SCHEDULED_STATES)
@@ -131,26 +133,26 @@ def scheduled(
         query = query.where(JobSubmission.handle == handle)
     if original_name:
         query = query.where(JobSubmission.name == original_name)
-    return [_submission(r) for r in session.execute(query.order_by(JobSubmission.id))]
+    return [_submission(r) for r in store.orm.execute(query.order_by(JobSubmission.id))]
 
 
-def add_run(session: Session, **fields: Any) -> int:
+def add_run(store: Store, **fields: Any) -> int:
     row = Job(**fields)
-    session.add(row)
-    session.flush()
+    store.orm.add(row)
+    store.orm.flush()
     return row.id
 
 
-def set_run_handle(session: Session, run_id: int, handle: str) -> None:
-    session.execute(update(Job).where(Job.id == run_id).values(handle=handle))
+def set_run_handle(store: Store, run_id: int, handle: str) -> None:
+    store.orm.execute(update(Job).where(Job.id == run_id).values(handle=handle))
 
 
-def get_run(session: Session, run_id: int) -> RunRecord:
-    return run_record(session.execute(runs_query().where(Job.id == run_id)).one())
+def get_run(store: Store, run_id: int) -> RunRecord:
+    return run_record(store.orm.execute(runs_query().where(Job.id == run_id)).one())
 
 
-def unfinished_runs(session: Session) -> list[RunRecord]:
-    rows = session.execute(
+def unfinished_runs(store: Store) -> list[RunRecord]:
+    rows = store.orm.execute(
         runs_query().where(Job.state.in_(UNFINISHED_STATES)).order_by(Job.created, Job.id)
     )
     return [run_record(r) for r in rows]
@@ -189,20 +191,20 @@ def _run_from_columns(row: tuple[Any, ...]) -> RunRecord:
     )  # fmt: skip
 
 
-def find_run(session: Session, company_id: int, handle: str) -> RunRecord | None:
+def find_run(store: Store, company_id: int, handle: str) -> RunRecord | None:
     """The run with this handle, or the latest run of the submission with this handle."""
     params = {"company_id": company_id, "handle": handle}
-    rows = _RUN_BY_HANDLE.rows(session, params) or _RUN_BY_SUBMISSION.rows(session, params)
+    rows = _RUN_BY_HANDLE.rows(store, params) or _RUN_BY_SUBMISSION.rows(store, params)
     return _run_from_columns(rows[0]) if rows else None
 
 
-def latest_run_by_name(session: Session, company_id: int, original_name: str) -> RunRecord | None:
-    rows = _RUN_BY_NAME.rows(session, {"company_id": company_id, "name": original_name})
+def latest_run_by_name(store: Store, company_id: int, original_name: str) -> RunRecord | None:
+    rows = _RUN_BY_NAME.rows(store, {"company_id": company_id, "name": original_name})
     return _run_from_columns(rows[0]) if rows else None
 
 
 def active_runs(
-    session: Session,
+    store: Store,
     company_ids: list[int] | None,
     handle: str | None,
     original_name: str | None,
@@ -221,26 +223,26 @@ def active_runs(
         )
     if original_name:
         query = query.where(Job.original_name == original_name)
-    return [run_record(r) for r in session.execute(query.order_by(Job.created, Job.id))]
+    return [run_record(r) for r in store.orm.execute(query.order_by(Job.created, Job.id))]
 
 
-def advance_run(session: Session, run_id: int, steps_from: int, **fields: Any) -> bool:
+def advance_run(store: Store, run_id: int, steps_from: int, **fields: Any) -> bool:
     """Update a run only if no one else advanced it since we read it (several workers)."""
-    result = session.execute(
+    result = store.orm.execute(
         update(Job).where(Job.id == run_id, Job.steps_done == steps_from).values(**fields)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def update_run(session: Session, run_id: int, **fields: Any) -> None:
-    session.execute(update(Job).where(Job.id == run_id).values(**fields))
+def update_run(store: Store, run_id: int, **fields: Any) -> None:
+    store.orm.execute(update(Job).where(Job.id == run_id).values(**fields))
 
 
 def advance_submission(
-    session: Session, submission_id: int, next_from: datetime, **fields: Any
+    store: Store, submission_id: int, next_from: datetime, **fields: Any
 ) -> bool:
     """Update a schedule only if its next fire time is still ``next_from`` (several workers)."""
-    result = session.execute(
+    result = store.orm.execute(
         update(JobSubmission)
         .where(JobSubmission.id == submission_id, JobSubmission.next_fire_time == next_from)
         .values(**fields)
@@ -259,7 +261,7 @@ _PENDING = PreparedQuery(
 )
 
 
-def anything_pending(session: Session, now: datetime) -> bool:
+def anything_pending(store: Store, now: datetime) -> bool:
     """One cheap round trip: is any schedule due, or any run unfinished?"""
-    ((due, unfinished),) = _PENDING.rows(session, {"now": to_micros(now)})
+    ((due, unfinished),) = _PENDING.rows(store, {"now": to_micros(now)})
     return bool(due or unfinished)

@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
-from sqlalchemy.orm import Session
 
+from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, JobLogEntry
 
 #: (created, id) of an entry: its position in a job's log.
@@ -70,21 +70,21 @@ def _rows(job_id: int) -> Any:  # Select[...]: its generics differ between SQLAl
     )
 
 
-def count_entries(session: Session, job_id: int) -> int:
-    total = session.scalar(select(func.count(JobLogEntry.id)).where(JobLogEntry.job_id == job_id))
+def count_entries(store: Store, job_id: int) -> int:
+    total = store.orm.scalar(select(func.count(JobLogEntry.id)).where(JobLogEntry.job_id == job_id))
     return int(total or 0)
 
 
-def entries_after(session: Session, job_id: int, key: Key | None, limit: int) -> list[EntryRow]:
+def entries_after(store: Store, job_id: int, key: Key | None, limit: int) -> list[EntryRow]:
     """Up to ``limit`` entries after ``key`` (from the first if None), oldest first."""
     query = _rows(job_id)
     if key is not None:
         query = query.where(_after(key))
     query = query.order_by(JobLogEntry.created, JobLogEntry.id).limit(limit)
-    return [_entry(row) for row in session.execute(query)]
+    return [_entry(row) for row in store.orm.execute(query)]
 
 
-def entries_before(session: Session, job_id: int, key: Key, limit: int) -> list[EntryRow]:
+def entries_before(store: Store, job_id: int, key: Key, limit: int) -> list[EntryRow]:
     """The ``limit`` entries just before ``key``, oldest first."""
     query = (
         _rows(job_id)
@@ -92,11 +92,11 @@ def entries_before(session: Session, job_id: int, key: Key, limit: int) -> list[
         .order_by(JobLogEntry.created.desc(), JobLogEntry.id.desc())
         .limit(limit)
     )
-    return [_entry(row) for row in reversed(session.execute(query).all())]
+    return [_entry(row) for row in reversed(store.orm.execute(query).all())]
 
 
 def has_entries(
-    session: Session, job_id: int, *, after: Key | None = None, before: Key | None = None
+    store: Store, job_id: int, *, after: Key | None = None, before: Key | None = None
 ) -> bool:
     """Whether the job has an entry after ``after`` (or before ``before``)."""
     condition = JobLogEntry.job_id == job_id
@@ -104,4 +104,4 @@ def has_entries(
         condition = and_(condition, _after(after))
     if before is not None:
         condition = and_(condition, _before(before))
-    return bool(session.scalar(select(exists().where(condition))))
+    return bool(store.orm.scalar(select(exists().where(condition))))

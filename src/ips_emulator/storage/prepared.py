@@ -4,7 +4,7 @@ Every call authenticates, checks company access and looks for due jobs, and a
 job-log page reads up to 1,000 rows: SQLAlchemy's per-execution work (cache keys,
 parameter processing, result rows with type processors) costs as much as the
 queries themselves there. These statements are still written with SQLAlchemy
-Core, compiled by the engine's own dialect, and run in the session's transaction;
+Core, compiled by the engine's own dialect, and run in the store's transaction;
 what they give back are the driver's plain tuples, which the caller converts.
 """
 
@@ -17,7 +17,8 @@ import orjson
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+
+from ips_emulator.storage.db import Store
 
 
 def json_value(raw: Any) -> Any:
@@ -49,10 +50,10 @@ class PreparedQuery:
             self._compiled[dialect.name] = found
         return found
 
-    def rows(self, session: Session, params: Mapping[str, Any]) -> Sequence[tuple[Any, ...]]:
-        """All rows, in the session's transaction (pending ORM writes flushed first)."""
-        session.flush()
-        connection = session.connection()
+    def rows(self, store: Store, params: Mapping[str, Any]) -> Sequence[tuple[Any, ...]]:
+        """All rows, in the store's transaction (pending ORM writes flushed first)."""
+        store.flush()
+        connection = store.connection
         sql, binding = self._for(connection.dialect)
         if isinstance(binding, tuple):  # positional paramstyle (SQLite's qmark)
             order, defaults = binding

@@ -42,8 +42,8 @@ def options(**changes: Any) -> GenerateOptions:
 
 
 def count(db: Database, table: Any) -> int:
-    with db.session() as session:
-        return int(session.scalar(select(func.count()).select_from(table)) or 0)
+    with db.store() as store:
+        return int(store.orm.scalar(select(func.count()).select_from(table)) or 0)
 
 
 def test_counts_are_exact_and_progress_adds_up(db: Database) -> None:
@@ -58,9 +58,9 @@ def test_counts_are_exact_and_progress_adds_up(db: Database) -> None:
 
 def test_entries_use_the_job_families_and_valid_templates(db: Database) -> None:
     generate(db, options())
-    with db.session() as session:
-        jobs = {r[0]: r[1] for r in session.execute(select(Job.id, Job.job_type))}
-        rows = session.execute(
+    with db.store() as store:
+        jobs = {r[0]: r[1] for r in store.orm.execute(select(Job.id, Job.job_type))}
+        rows = store.orm.execute(
             select(JobLogEntry.job_id, JobLogEntry.log_type, JobLogEntry.template_id,
                    JobLogEntry.params, JobLogEntry.asset_id)
         ).all()  # fmt: skip
@@ -85,12 +85,12 @@ def test_entries_use_the_job_families_and_valid_templates(db: Database) -> None:
 
 def test_dates_are_spread_and_entries_follow_their_job(db: Database) -> None:
     generate(db, options(days=30))
-    with db.session() as session:
-        starts = session.scalars(select(Job.created).order_by(Job.id)).all()
-        firsts = session.execute(
+    with db.store() as store:
+        starts = store.orm.scalars(select(Job.created).order_by(Job.id)).all()
+        firsts = store.orm.execute(
             select(JobLogEntry.job_id, func.min(JobLogEntry.created)).group_by(JobLogEntry.job_id)
         ).all()  # fmt: skip
-        created = {r[0]: r[1] for r in session.execute(select(Job.id, Job.created))}
+        created = {r[0]: r[1] for r in store.orm.execute(select(Job.id, Job.created))}
     assert starts == sorted(starts)  # ids follow time, as a real service's do
     assert UNTIL - timedelta(days=30) <= starts[0] < starts[-1] <= UNTIL
     assert starts[-1] - starts[0] > timedelta(days=20)  # spread, not bunched
@@ -103,8 +103,8 @@ def test_same_seed_same_data(tmp_path: Path) -> None:
         database = Database(f"sqlite:///{tmp_path / name}.db")
         database.create_schema()
         generate(database, options(logs=800, assets=30))
-        with database.session() as session:
-            document = export_document(session)
+        with database.store() as store:
+            document = export_document(store)
         database.dispose()
         for user in document["users"]:
             del user["passwordHash"]  # salted: differs on purpose
@@ -124,21 +124,21 @@ def test_password_is_hashed_once_and_works(db: Database, monkeypatch: pytest.Mon
     monkeypatch.setattr(generate_module, "hash_password", counting)
     summary = generate(db, options(companies=5, logs=10, password="s3cret"))
     assert calls == ["s3cret"]
-    with db.session() as session:
-        stored = session.scalar(select(User.password_hash).where(User.email == summary.logins[0]))
+    with db.store() as store:
+        stored = store.orm.scalar(select(User.password_hash).where(User.email == summary.logins[0]))
     assert stored is not None
     assert verify_password("s3cret", stored)
 
 
 def test_adds_to_a_database_with_data_without_clashing(db: Database) -> None:
-    with db.session() as session:
-        load_seed(session, demo_document())  # company c|6 with id 1, asset a|732|1|535
+    with db.store() as store:
+        load_seed(store, demo_document())  # company c|6 with id 1, asset a|732|1|535
     summary = generate(db, options(companies=8, assets=20, logs=300))
     assert "c|6" not in summary.companies
     assert summary.companies[0] == "c|7"  # after the highest handle number stored
     assert count(db, Company) == 9
-    with db.session() as session:
-        handles = session.scalars(select(Asset.handle).order_by(Asset.id)).all()
+    with db.store() as store:
+        handles = store.orm.scalars(select(Asset.handle).order_by(Asset.id)).all()
     assert handles[0] == "a|732|1|535"
     assert handles[1] == "a|733"
 
@@ -146,8 +146,8 @@ def test_adds_to_a_database_with_data_without_clashing(db: Database) -> None:
 def test_companies_without_assets_and_tiny_totals(db: Database) -> None:
     summary = generate(db, options(companies=3, assets=0, logs=3))
     assert summary.entries == 3
-    with db.session() as session:
-        types = session.scalars(select(JobLogEntry.log_type)).all()
+    with db.store() as store:
+        types = store.orm.scalars(select(JobLogEntry.log_type)).all()
     assert len(types) == 3
     assert types[1:] == ["OriginalJobName", "JobClient"]
 
@@ -170,9 +170,9 @@ def test_bad_options_are_refused() -> None:
 
 def test_assets_have_the_details_of_an_upload_by_a_company_user(db: Database) -> None:
     generate(db, options(logs=10, assets=40))
-    with db.session() as session:
-        emails = set(session.scalars(select(User.email)))
-        rows = session.execute(select(Asset.asset_type, Asset.created_by, Asset.modified_by,
+    with db.store() as store:
+        emails = set(store.orm.scalars(select(User.email)))
+        rows = store.orm.execute(select(Asset.asset_type, Asset.created_by, Asset.modified_by,
                                       Asset.width, Asset.optimized_file)).all()  # fmt: skip
     for asset_type, created_by, modified_by, width, optimized in rows:
         assert created_by in emails

@@ -19,8 +19,11 @@ TABLES: tuple[type[Base], ...] = (Company, User, Membership, Asset, Job, JobLogE
 
 
 def counts(db: Database) -> dict[str, int]:
-    with db.session() as s:
-        return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) or 0 for t in TABLES}
+    with db.store() as store:
+        return {
+            t.__tablename__: store.orm.scalar(select(func.count()).select_from(t)) or 0
+            for t in TABLES
+        }
 
 
 def document() -> dict[str, Any]:
@@ -56,14 +59,14 @@ def document() -> dict[str, Any]:
 
 
 def load_error(db: Database, doc: dict[str, Any]) -> SeedError:
-    with pytest.raises(SeedError) as info, db.session() as s:
-        load_seed(s, doc)
+    with pytest.raises(SeedError) as info, db.store() as store:
+        load_seed(store, doc)
     return info.value
 
 
 def test_valid_document_loads(db: Database) -> None:
-    with db.session() as s:
-        load_seed(s, document())
+    with db.store() as store:
+        load_seed(store, document())
     assert counts(db) == {
         "company": 1,
         "ips_user": 1,
@@ -203,18 +206,18 @@ def test_failed_load_writes_nothing(db: Database) -> None:
     doc["jobs"][0]["logs"].append({"template": "no.such.template", "date": DATE})
     # Companies, users, assets, the job and its first entries are flushed before the last
     # entry fails; the failure must roll all of them back.
-    with pytest.raises(SeedError), db.session() as s:
-        load_seed(s, doc)
+    with pytest.raises(SeedError), db.store() as store:
+        load_seed(store, doc)
     assert counts(db) == {t.__tablename__: 0 for t in TABLES}
 
 
 def test_failed_load_keeps_earlier_committed_data(db: Database) -> None:
-    with db.session() as s:
-        load_seed(s, {"companies": [{"handle": "c|9", "name": "Earlier"}]})
+    with db.store() as store:
+        load_seed(store, {"companies": [{"handle": "c|9", "name": "Earlier"}]})
     doc = document()
     doc["users"][0]["role"] = "Nobody"
-    with pytest.raises(SeedError), db.session() as s:
-        load_seed(s, doc)
+    with pytest.raises(SeedError), db.store() as store:
+        load_seed(store, doc)
     assert counts(db) == {
         "company": 1,
         "ips_user": 0,
@@ -223,15 +226,15 @@ def test_failed_load_keeps_earlier_committed_data(db: Database) -> None:
         "job": 0,
         "job_log_entry": 0,
     }
-    with db.session() as s:
-        assert s.scalars(select(Company.handle)).all() == ["c|9"]
+    with db.store() as store:
+        assert store.orm.scalars(select(Company.handle)).all() == ["c|9"]
 
 
 def test_demo_document_loads(db: Database) -> None:
     demo = json.loads(package_file("demo.json").read_text(encoding="utf-8"))
     original = copy.deepcopy(demo)
-    with db.session() as s:
-        load_seed(s, demo)
+    with db.store() as store:
+        load_seed(store, demo)
     assert demo == original  # the document is not modified
     assert counts(db) == {
         "company": len(demo["companies"]),
@@ -241,9 +244,9 @@ def test_demo_document_loads(db: Database) -> None:
         "job": len(demo["jobs"]),
         "job_log_entry": sum(len(j.get("logs", [])) for j in demo["jobs"]),
     }
-    with db.session() as s:
-        assert s.scalars(select(Asset.handle)).all() == ["a|732|1|535"]
-        assert sorted(s.scalars(select(User.email))) == [
+    with db.store() as store:
+        assert store.orm.scalars(select(Asset.handle)).all() == ["a|732|1|535"]
+        assert sorted(store.orm.scalars(select(User.email))) == [
             "demo@ips-emulator.test",
             "strangio@adobe.com",
         ]

@@ -25,8 +25,8 @@ DATE = "2020-01-02T03:04:05.678+00:00"
 
 
 def load(db: Database, document: dict[str, Any]) -> Any:
-    with db.session() as session:
-        return load_seed(session, document)
+    with db.store() as store:
+        return load_seed(store, document)
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
@@ -71,8 +71,8 @@ def test_schema_failure_loads_nothing_and_lists_every_problem(db: Database) -> N
         ("assets[0].created", "'2020-01-02' has no time zone offset"),
     ]
     assert isinstance(caught.value, SeedError)  # callers catching SeedError see it too
-    with db.session() as session:
-        assert session.scalars(select(Company)).all() == []
+    with db.store() as store:
+        assert store.orm.scalars(select(Company)).all() == []
 
 
 def test_optional_date_time_reports_the_date_problem() -> None:
@@ -101,8 +101,8 @@ def test_handles_are_generated_in_the_real_shapes_after_stored_ones(db: Database
     assert result.companies == ["c|7"]
     assert result.users == ["u|1|New@Example.test"]
     assert result.assets == ["a|1"]
-    with db.session() as session:
-        job_id = session.scalar(select(Job.id))
+    with db.store() as store:
+        job_id = store.orm.scalar(select(Job.id))
     assert result.jobs == [f"j|7||Up_1|{job_id}"]
     assert result.entries == 1
 
@@ -128,14 +128,14 @@ def test_newer_fields_are_stored(db: Database) -> None:
             ],
         },
     )  # fmt: skip
-    with db.session() as session:
-        user = session.scalars(select(User)).one()
+    with db.store() as store:
+        user = store.orm.scalars(select(User)).one()
         assert (user.handle, user.is_valid) == ("u|99|off@x.test", False)
         assert user.password_expires is not None
-        assert session.scalars(select(Membership.is_active)).all() == [False]
-        asset = session.scalars(select(Asset)).one()
+        assert store.orm.scalars(select(Membership.is_active)).all() == [False]
+        asset = store.orm.scalars(select(Asset)).one()
         assert asset.last_modified.year == 2021
-        job = session.scalars(select(Job)).one()
+        job = store.orm.scalars(select(Job)).one()
         assert (job.state, job.locale, job.description) == ("Running", "fr_FR", "nightly")
         assert job.end_date is not None
 
@@ -145,8 +145,8 @@ def asset_details(db: Database, *assets: dict[str, Any]) -> list[AssetDetails]:
     load(db, {"companies": [company], "assets": [
         {"company": "c|1", "created": DATE, **item} for item in assets
     ]})  # fmt: skip
-    with db.session() as session:
-        return [a.details for a in company_assets(session, 1)]
+    with db.store() as store:
+        return [a.details for a in company_assets(store, 1)]
 
 
 def test_asset_details_are_stored_and_what_is_not_given_is_derived(db: Database) -> None:
@@ -236,8 +236,8 @@ def test_password_and_hash_are_exclusive_and_hashes_are_shared(db: Database) -> 
                              "passwordHash": "scrypt$1$1$1$AA==$AA=="}]})  # fmt: skip
     load(db, {"users": [{"email": f"{n}@x", "role": "IpsUser", "password": "same"}
                         for n in range(3)]})  # fmt: skip
-    with db.session() as session:
-        assert len(set(session.scalars(select(User.password_hash)))) == 1
+    with db.store() as store:
+        assert len(set(store.orm.scalars(select(User.password_hash)))) == 1
 
 
 def test_yaml_dates_stay_text() -> None:
