@@ -78,6 +78,8 @@ def format_double(value: Any) -> str:
     return repr(number)
 
 
+#: ``format_datetime`` of an instant in UTC, written in UTC.
+_UTC_DATE = "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ"
 _SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -141,10 +143,14 @@ class ResponseWriter:
         self.zone = zone
         self._writers: dict[str, Any] = {}
         # Stored instants are in UTC: with the default zone no conversion is needed.
+        dates = _DateFormatter(UTC if zone.utcoffset(None) == timedelta(0) else zone)
+        self._utc = dates.zone is UTC
         self._names = {
             "escape": escape,
             "special": _SPECIAL.search,
-            "fmt_dt": _DateFormatter(UTC if zone.utcoffset(None) == timedelta(0) else zone),
+            "fmt_dt": dates,
+            "datetime": datetime,
+            "UTC": UTC,
             "fmt_double": format_double,
             "writers": self._writers,
             "Rows": Rows,
@@ -208,24 +214,60 @@ class ResponseWriter:
         write(buf, rows.rows)
 
     def _compile_rows(self, key: tuple[str, str, tuple[str, ...]]) -> Any:
-        """A writer of ``<tag>`` items from tuples, fields in declaration order."""
+        """A writer of ``<tag>`` items from tuples, fields in declaration order.
+
+        Each item is one string: its fields' texts joined by an f-string, and one
+        search for characters to escape per item (across its texts), not per field.
+        """
         struct_name, tag, columns = key
         names = {column: f"c{i}" for i, column in enumerate(columns)}
+        fields = [
+            f
+            for f in self.registry.structs[struct_name].fields
+            if f.in_version(self.version) and (f.name in names or f.min_occurs > 0)
+        ]
+        given = [f for f in fields if f.name in names]
+        if any(f.is_list or f.type not in SIMPLE_TYPES for f in given):
+            raise ValueError(f"Rows of {struct_name} can only name fields of simple types")
+        # ``or ''``: formatting None costs more than the search saves.
+        texts = "".join(f"{{{names[f.name]} or ''}}" for f in given if f.type == STRING)
         lines = ["def write(buf, rows):", "    out = buf.append"]
-        lines += [f"    for {', '.join(names.values())}, in rows:", "        start = len(buf)"]
-        lines.append(f"        out('<{tag}>')")
-        for f in self.registry.structs[struct_name].fields:
-            if not f.in_version(self.version):
+        lines.append(f"    for {', '.join(names.values())}, in rows:")
+        lines.append(
+            f'        plain = not special(f"{texts}")' if texts else "        plain = True"
+        )
+        parts = []
+        for f in fields:
+            if f.name not in names:  # required, and not given: an empty element
+                parts.append(f"<{f.name}/>")
                 continue
-            if f.name in names:
-                lines.append(f"        x = {names[f.name]}")
-                lines += ["    " + line for line in self._field_code(f)[1:]]
-            elif f.min_occurs > 0:
-                lines.append(f"        out('<{f.name}/>')")
-        lines.append(f"        if len(buf) == start + 1: buf[start] = '<{tag}/>'")
-        lines.append(f"        else: out('</{tag}>')")
+            part = f"p{len(parts)}"
+            absent = f"<{f.name}/>" if f.min_occurs > 0 else ""
+            lines += [
+                f"        x = {names[f.name]}",
+                f"        if x is None: {part} = {absent!r}",
+                "        else:",
+                f"            t = {self._row_value_code(f.type)}",
+            ]
+            if f.type == STRING:
+                lines.append("            if not plain and special(t): t = escape(t)")
+            lines.append(
+                f"            {part} = f'<{f.name}>{{t}}</{f.name}>' if t else '<{f.name}/>'"
+            )
+            parts.append(f"{{{part}}}")
+        lines.append(f"        item = f'{''.join(parts)}'")
+        lines.append(f"        out(f'<{tag}>{{item}}</{tag}>' if item else '<{tag}/>')")
         self._row_writers[key] = write = self._define(lines)
         return write
+
+    def _row_value_code(self, kind: str) -> str:
+        if kind == DATETIME and self._utc:  # stored instants, written as they are: inline
+            fields = "x.year, x.month, x.day, x.hour, x.minute, x.second, x.microsecond // 1000"
+            return (
+                f"{_UTC_DATE!r} % ({fields}) if x.__class__ is datetime and x.tzinfo is UTC "
+                "else fmt_dt(x)"
+            )
+        return self._value_code(kind)
 
     def _define(self, lines: list[str]) -> Any:
         """The ``write`` function those lines define."""
