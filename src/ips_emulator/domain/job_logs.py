@@ -48,16 +48,11 @@ def get_asset_job_logs(
             FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
             f"Invalid assetHandle '{asset_handle}': no such asset in company '{company_handle}'.",
         )
+    messages = scope.messages
+    # Positional and unpacked: up to 1,000 entries per call (details pages, below).
     return [
-        AssetJobLog(
-            job_handle=row.job_handle,
-            job_name=row.job_name,
-            log_message=render(row.template_id, row.params, scope.messages),
-            log_type=row.log_type,
-            submit_user_email=row.submit_user_email,
-            log_date=row.created,
-        )
-        for row in rows
+        AssetJobLog(job, name, render(template, params, messages), log_type, email, created)
+        for job, name, log_type, template, params, email, created in rows
     ]
 
 
@@ -194,16 +189,17 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
         per_page, (page - 1) * per_page,
     )  # fmt: skip
     summary = job_logs.run_summary(scope.store, run)
+    messages = scope.messages
     details = [
         JobLogDetail(
-            log_message=render(row.template_id, row.params, scope.messages),
-            log_type=row.log_type,
-            created=row.created,
-            asset_name=row.asset_name,
-            asset_type=FILE_TYPES.get(row.asset_type or "", "NoType") if row.asset_type else None,
-            asset_handle=row.asset_handle,
+            render(template, params, messages),
+            log_type,
+            created,
+            asset_name,
+            FILE_TYPES.get(asset_type, "NoType") if asset_type else None,
+            asset_handle,
         )
-        for row in rows
+        for log_type, template, params, created, asset_name, asset_type, asset_handle in rows
     ]
     total = job_logs.count_details(scope.store, run.id, types)
     return [JobLog(summary, total, details)]
