@@ -59,9 +59,13 @@ def split_envelope(
     document: etree._Element, version: SoapVersion
 ) -> tuple[RequestHeaders, etree._Element]:
     """The request's headers and its one operation element."""
-    ns = version.namespace
-    header = document.find(f"{{{ns}}}Header")
-    body = document.find(f"{{{ns}}}Body")
+    header_tag, body_tag = f"{{{version.namespace}}}Header", f"{{{version.namespace}}}Body"
+    header = body = None
+    for child in document:  # the first of each, as find() would give
+        if child.tag == header_tag and header is None:
+            header = child
+        elif child.tag == body_tag and body is None:
+            body = child
     payload = [e for e in body if isinstance(e.tag, str)] if body is not None else []
     if len(payload) != 1:
         raise _invalid(

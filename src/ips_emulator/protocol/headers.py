@@ -52,11 +52,19 @@ class RequestHeaders:
         return None
 
 
-def _local(tag: object) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+def _name(tag: object) -> tuple[str | None, str]:
+    """(namespace, local name) of an element's tag; ``(None, "")`` for comments and PIs."""
+    if not isinstance(tag, str):
+        return None, ""
+    if tag[:1] == "{":
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return None, tag
 
 
 def _text(element: etree._Element) -> str:
+    if not len(element):  # the usual leaf: its text alone
+        return (element.text or "").strip()
     return "".join(str(text) for text in element.itertext()).strip()
 
 
@@ -77,7 +85,11 @@ def _status(text: str) -> int | None:
 
 
 def _auth_header(element: etree._Element, namespace: str | None) -> AuthHeader:
-    values = {_local(child.tag): _text(child) for child in element if _local(child.tag)}
+    values = {}
+    for child in element:
+        local = _name(child.tag)[1]
+        if local:
+            values[local] = _text(child)
     gzip = values.get("gzipResponse")
     status = values.get("faultHttpStatusCode")
     return AuthHeader(
@@ -98,13 +110,11 @@ def read_headers(
     auth: AuthHeader | None = None
     legacy: dict[str, str] = {}
     for element in elements or ():
-        if not isinstance(element.tag, str):
-            continue  # comments, processing instructions
-        qname = etree.QName(element)
-        if qname.localname == "authHeader" and qname.namespace in (IPS_XSD, body_namespace):
-            auth = _auth_header(element, qname.namespace)
-        elif qname.namespace == IPS_LEGACY_AUTH and qname.localname in ("AuthUser", "AuthPassword"):
-            legacy[qname.localname] = _text(element)
+        namespace, local = _name(element.tag)  # "" for comments, processing instructions
+        if local == "authHeader" and namespace in (IPS_XSD, body_namespace):
+            auth = _auth_header(element, namespace)
+        elif namespace == IPS_LEGACY_AUTH and local in ("AuthUser", "AuthPassword"):
+            legacy[local] = _text(element)
     return RequestHeaders(auth, legacy.get("AuthUser"), legacy.get("AuthPassword"))
 
 
