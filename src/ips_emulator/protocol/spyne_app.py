@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
@@ -50,7 +50,6 @@ class Call:
     throttle: LoginThrottle | None = None
     scope: RequestScope | None = None
     user: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class _TakesOurParse:
@@ -58,11 +57,10 @@ class _TakesOurParse:
     (rather than parsing it again, and finding Header and Body by XPath each call)."""
 
     def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
-        ctx.in_document = (ctx.udc.document, {})
+        ctx.in_document = ctx.udc.document
 
     def decompose_incoming_envelope(self, ctx: Any, message: str = XmlDocument.REQUEST) -> None:
         call: Call = ctx.udc
-        ctx.in_document = call.document
         ctx.in_header_doc = None  # headers are read by protocol/headers.py
         ctx.in_body_doc = call.body
         ctx.method_request_string = call.body.tag
