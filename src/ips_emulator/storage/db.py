@@ -64,8 +64,8 @@ class Store:
 
     Reads run on its Core connection. The ORM Session on that connection is made only
     when a function first needs one: most calls only read, with prepared queries, and
-    a Session's begin, flush and commit cost three times the call's whole transaction
-    (about 30 µs against 9, measured).
+    a Session's begin, flush and commit cost about four times the Core transaction
+    (40 µs against 9, measured).
     """
 
     __slots__ = ("_orm", "connection")
