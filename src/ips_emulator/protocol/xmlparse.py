@@ -57,11 +57,13 @@ class _BoundedTarget:
 
     def __init__(self, limits: XmlLimits) -> None:
         self.limits = limits
-        # Any: lxml passes ``nsmap`` on to TreeBuilder.start, which the stubs do not know.
+        # Any: the stubs do not know TreeBuilder.start's documented ``nsmap`` argument.
         self.builder: Any = etree.TreeBuilder()
         self.depth = 0
         self.elements = 0
         self.text = 0  # characters in the text node being read
+        #: Namespaces declared on the element about to start (``start_ns`` comes first).
+        self.declared: dict[str | None, str] = {}
         #: The refusal, kept because lxml replaces callback errors with its own.
         self.error: RequestXmlError | None = None
 
@@ -69,7 +71,16 @@ class _BoundedTarget:
         self.error = RequestXmlError(reason)
         return self.error
 
-    def start(self, tag: str, attrib: dict[str, str], nsmap: dict[str | None, str]) -> Any:
+    def start_ns(self, prefix: str, uri: str) -> None:
+        """A declaration on the next element; lxml's documented target event for it."""
+        self.declared[prefix or None] = uri  # TreeBuilder wants the default under None
+        if len(self.declared) > self.limits.max_attributes:
+            raise self._attribute_refusal("the next element")
+
+    def end_ns(self, prefix: str) -> None:
+        """Scopes are the tree's business: TreeBuilder knows each element's nsmap."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> Any:
         limits = self.limits
         self.depth += 1
         self.elements += 1
@@ -86,23 +97,21 @@ class _BoundedTarget:
                 f"the document has more than {limits.max_elements} elements "
                 "(the element count limit, IPS_EMULATOR_MAX_XML_ELEMENTS)."
             )
-        if not (attrib or nsmap):
+        declared = self.declared
+        if not (attrib or declared):
             return self.builder.start(tag, attrib)
-        self._check_attributes(tag, attrib, nsmap)
-        # lxml hands targets the default namespace under "", TreeBuilder wants None.
-        return self.builder.start(tag, attrib, {k or None: v for k, v in nsmap.items()})
-
-    def _check_attributes(
-        self, tag: str, attrib: dict[str, str], nsmap: dict[str | None, str]
-    ) -> None:
-        limits = self.limits
-        if len(attrib) + len(nsmap) > limits.max_attributes:
-            raise self._refuse(
-                f"element {tag} has more than {limits.max_attributes} attributes "
-                "(the attribute count limit, IPS_EMULATOR_MAX_XML_ATTRIBUTES)."
-            )
+        if len(attrib) + len(declared) > limits.max_attributes:
+            raise self._attribute_refusal(f"element {tag}")
         if any(len(value) > limits.max_text for value in attrib.values()):
             raise self._refuse(self._text_reason())
+        self.declared = {}
+        return self.builder.start(tag, attrib, declared)
+
+    def _attribute_refusal(self, element: str) -> RequestXmlError:
+        return self._refuse(
+            f"{element} has more than {self.limits.max_attributes} attributes "
+            "(the attribute count limit, IPS_EMULATOR_MAX_XML_ATTRIBUTES)."
+        )
 
     def _text_reason(self) -> str:
         return (
@@ -202,7 +211,7 @@ def parse_request(data: bytes, limits: XmlLimits | None = None) -> etree._Elemen
 def _parse_bounded(data: bytes, limits: XmlLimits) -> etree._Element:
     target = _BoundedTarget(limits)
     parser = etree.XMLParser(
-        # The stubs' ParserTarget has no 3-argument start(); lxml calls it with nsmap.
+        # The stubs' ParserTarget does not know start_ns/end_ns (lxml >= 4.4 documents them).
         target=cast("etree.ParserTarget", target),
         resolve_entities=False,
         load_dtd=False,
