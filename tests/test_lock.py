@@ -56,4 +56,4 @@ def test_every_dependency_the_lock_names_for_this_python_is_installed() -> None:
         if ("marker" not in dep or Marker(dep["marker"]).evaluate())
         and canonicalize_name(dep["name"]) not in installed
     ]
-    assert missing == [], f"uv.lock names these for this Python, but they are not installed: {missing}"
+    assert missing == [], f"uv.lock names these for this Python, not installed: {missing}"
