@@ -1,4 +1,4 @@
-"""``AUTHORIZED_ROLES`` and ``Role`` against the IPS API reference pages (../shared/ref)."""
+"""``AUTHORIZED_ROLES`` and ``Role`` against the IPS API reference pages in docs/reference."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ from pathlib import Path
 import pytest
 
 from ips_emulator.domain.roles import AUTHORIZED_ROLES, GLOBAL_ROLES, Role
+from tests.helpers import REFERENCE
 
-REPO = Path(__file__).resolve().parents[3]
-REF = REPO.parent / "shared" / "ref" / "ips-api"
-
-if not REF.is_dir():
-    pytest.skip(
-        f"IPS API reference pages not found at {REF} (../shared/ref is absent)",
-        allow_module_level=True,
-    )
+REF = REFERENCE / "ips-api"
 
 OPERATIONS = REF / "operations"
 BULLET = re.compile(r"^\* `(\w+)`\s*$")
