@@ -10,6 +10,8 @@ import requests
 from lxml import etree
 
 DATA = Path(__file__).parent / "data"
+#: Adobe's documentation, WSDLs and recorded responses (docs/reference/README.md).
+REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "reference"
 DEMO_USER = "demo@ips-emulator.test"
 DEMO_PASSWORD = "demo"
 NS_2008 = "http://www.scene7.com/IpsApi/xsd/2008-01-15"

@@ -7,7 +7,8 @@ Hierarchy (fault element on the wire in brackets)::
      +-- AuthorizationError    [authorizationFault]    codes 20000-20009
      +-- IpsApiError           [ipsApiFault]           codes 30000-30003
 
-Codes and their names are those of ``faults/`` in the IPS API reference.
+Codes and their names are those of the IPS API reference's fault pages
+(``docs/reference/ips-api/faults/``).
 """
 
 from __future__ import annotations

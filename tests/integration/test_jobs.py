@@ -72,7 +72,8 @@ def test_upload_job_writes_entries_and_creates_assets(emulator: Emulator) -> Non
     assert details[7].logMessage == "ApiTestCo/jobs/x.unknown is not a supported file type."
     assert (log.fileSuccessCount, log.fileErrorCount, log.totalFileCount) == (1, 2, 3)
     assert log.detailTotalRows == 9
-    assert log.logType == "BeginUpload"  # the docs' JobLog examples (SPEC.md G8)
+    # The docs' JobLog examples (docs/reference/ips-api/SPEC.md G8).
+    assert log.logType == "BeginUpload"
 
     asset_handle = details[5].assetHandle
     entries = emulator.call("getAssetJobLogs", companyHandle="c|6", assetHandle=asset_handle)

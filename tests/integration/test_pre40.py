@@ -1,7 +1,8 @@
 """Pre-4.0 (namespace ``http://www.scene7.com/IpsApi/xsd``, ``IpsApi.wsdl``) over real HTTP.
 
-The doc examples in this namespace (r-get-job-logs.md, r-get-job-log-details.md,
-r-submit-job.md, r-stop-job.md, r-get-company-info.md) shape the calls; zeep
+The doc examples in this namespace (docs/reference/ips-api/operations/: r-get-job-logs.md,
+r-get-job-log-details.md, r-submit-job.md, r-stop-job.md, r-get-company-info.md) shape
+the calls; zeep
 is built only from the ``IpsApi.wsdl`` the server serves.
 """
 
@@ -24,7 +25,7 @@ from tests.helpers import DEMO_PASSWORD, DEMO_USER, NS_2008, NS_XSD, auth_header
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 DEMO_JOB = "j|6||Add_2007-10-24-16:11:07"
-#: Fields 4.0 added that the demo data fills (SPEC.md 2.1, 2.2).
+#: Fields 4.0 added that the demo data fills (docs/reference/ips-api/SPEC.md 2.1, 2.2).
 V40_ONLY = ("originalJobName", "jobSubType", "description", "assetHandle")
 
 

@@ -1,11 +1,10 @@
 """Our responses have the shape of the responses recorded from the live service
-(shared/ref/real-service/recorded-2010-01-31): same elements, order, prefixes,
+(docs/reference/real-service/recorded-2010-01-31): same elements, order, prefixes,
 self-closing empties and omitted optionals; values and the version namespace aside."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,11 +14,10 @@ from ips_emulator import EmulatorServer
 from ips_emulator.domain.clock import ManualClock
 from ips_emulator.protocol.api import REGISTRY
 from tests.conftest import ServerFactory
-from tests.helpers import NS_2008, auth_header, envelope, post
+from tests.helpers import NS_2008, REFERENCE, auth_header, envelope, post
 from tests.integration.jobs_support import START
 
-RECORDED = Path(__file__).resolve().parents[3] / "shared/ref/real-service/recorded-2010-01-31"
-pytestmark = pytest.mark.skipif(not RECORDED.is_dir(), reason="recordings (shared/ref) absent")
+RECORDED = REFERENCE / "real-service" / "recorded-2010-01-31"
 
 Shape = tuple[str | None, str, bool, tuple[Any, ...]]
 

@@ -4,7 +4,6 @@ client built from Adobe's own WSDL file, unmodified but for the address."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +14,9 @@ from lxml import etree
 from ips_emulator import EmulatorServer
 from ips_emulator.protocol.api import REGISTRY
 from tests.conftest import ServerFactory
-from tests.helpers import DEMO_PASSWORD, DEMO_USER, auth_header, envelope, post
+from tests.helpers import DEMO_PASSWORD, DEMO_USER, REFERENCE, auth_header, envelope, post
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "ref" / "real-service" / "wsdl"
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="Adobe's WSDLs (shared/ref) absent")
+REAL = REFERENCE / "real-service" / "wsdl"
 VERSIONS = ["2013-02-15", "2014-04-03"]
 W = "{http://schemas.xmlsoap.org/wsdl/}"
 XS = "{http://www.w3.org/2001/XMLSchema}"

@@ -1,7 +1,7 @@
 """An asset's details as the real service derives them: creator, modifier, image facts.
 
 From the recorded getAssetsByName answers with a hit
-(``shared/ref/real-service/recorded-2010-01-31/get_assets_by_name__*_asset.xml``):
+(``docs/reference/real-service/recorded-2010-01-31/get_assets_by_name__*_asset.xml``):
 an uploaded image's original path and file are where it was uploaded; its
 optimized copy is ``<root>_optimized_/<3 hex digits>/<uuid>.tif``; sku and
 description are the original file's name without its extension; the anchor is

@@ -1,4 +1,7 @@
-"""getAssetsByName and searchAssets (SPEC.md 1.18, 1.20): finding assetHandle values."""
+"""getAssetsByName and searchAssets: finding assetHandle values.
+
+As docs/reference/ips-api/SPEC.md 1.18 and 1.20 describe them.
+"""
 
 from __future__ import annotations
 

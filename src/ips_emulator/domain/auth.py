@@ -1,4 +1,4 @@
-"""Authentication and authorization (faults from ``faults/`` of the reference)."""
+"""Authentication and authorization (faults from ``docs/reference/ips-api/faults/``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo (SPEC.md 1.12-1.16)."""
+"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo.
+
+As docs/reference/ips-api/SPEC.md 1.12-1.16 describe them.
+"""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def get_asset_job_logs(
 
 
 # Log type spellings printed in the reference's Job Log Types list -> the ones
-# the emulator writes (SPEC.md G10): filters accept both.
+# the emulator writes (docs/reference/ips-api/SPEC.md G10): filters accept both.
 LOG_TYPE_ALIASES = {
     "BeginVideoPubl]ish": "BeginVideoPublish",
     "VideoPubilshSuccess": "VideoPublishSuccess",
@@ -72,7 +72,8 @@ JOB_LOG_SORT_FIELDS = (
 DETAIL_SORT_FIELDS = ("Date", "LogType")
 MAX_RECORDS_PER_PAGE = 1000
 DEFAULT_NUM_ROWS = 1000
-#: Asset Types -> Job Log File Types for JobLogDetail/assetType (SPEC.md G13).
+#: Asset Types -> Job Log File Types for JobLogDetail/assetType
+#: (docs/reference/ips-api/SPEC.md G13).
 FILE_TYPES = {
     "Image": "MasterImage", "Video": "Video", "Pdf": "Pdf", "Font": "Font",
     "IccProfile": "IccProfile", "Xml": "Xml", "Xsl": "Xsl", "Svg": "Svg", "Zip": "Zip",

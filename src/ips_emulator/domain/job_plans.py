@@ -9,7 +9,7 @@ an upload, which creates or updates the asset when the step happens.
 
 The IPS docs show only an upload job's first entries (BeginUpload,
 OriginalJobName, JobClient); the rest follows the Job Log Types by name
-(SPEC.md G9), with the docs' typos corrected (G10).
+(docs/reference/ips-api/SPEC.md G9), with the docs' typos corrected (G10).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ START_DELAY = 0.5  # a run is "New" this long before its first entry
 FILE_INTERVAL = 1.0  # seconds per file at real-time speed
 CLIENT_NAME = "ips-emulator"
 
-#: submitJob struct -> Job Types constant (SPEC.md 1.6; the last two have none in the docs).
+#: submitJob struct -> Job Types constant (docs/reference/ips-api/SPEC.md 1.6; the last two have
+#: none in the docs).
 JOB_TYPES = {
     "imageServingPublishJob": "ImageServingPublish",
     "imageRenderingPublishJob": "ImageRenderingPublish",

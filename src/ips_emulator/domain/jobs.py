@@ -1,4 +1,7 @@
-"""submitJob and the operations that watch and steer jobs (SPEC.md 1.4-1.11, G16, G17)."""
+"""submitJob and the operations that watch and steer jobs.
+
+As docs/reference/ips-api/SPEC.md 1.4-1.11, G16 and G17 describe them.
+"""
 
 from __future__ import annotations
 

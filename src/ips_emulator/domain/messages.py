@@ -5,8 +5,8 @@ so one entry can be read in any language. The English text of each template is
 its gettext msgid (marked with ``N_`` for ``pybabel extract``); placeholders use
 ``str.format`` names, which translations must keep exactly.
 
-Texts marked "(docs)" are verbatim from the IPS reference examples (SPEC.md 4.1);
-the rest are the emulator's own, written in the same voice.
+Texts marked "(docs)" are verbatim from the IPS reference examples
+(docs/reference/ips-api/SPEC.md 4.1); the rest are the emulator's own, written in the same voice.
 """
 
 from __future__ import annotations

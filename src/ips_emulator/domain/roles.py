@@ -1,7 +1,8 @@
 """IPS user roles and who may call which operation.
 
 The role lists are the "Authorized User Types" of each operation page in the
-IPS API reference (``operations/r-*.md``), taken literally (SPEC.md gap G18):
+IPS API reference (``docs/reference/ips-api/operations/r-*.md``), taken literally
+(docs/reference/ips-api/SPEC.md gap G18):
 ``tests/unit/domain/test_roles.py`` checks this table against those pages.
 """
 
@@ -11,7 +12,7 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    """User Roles (``constants/r-user-roles.md``)."""
+    """User Roles (``docs/reference/ips-api/constants/r-user-roles.md``)."""
 
     IPS_USER = "IpsUser"
     IPS_ADMIN = "IpsAdmin"
@@ -58,7 +59,8 @@ AUTHORIZED_ROLES: dict[str, frozenset[Role]] = {
     "addUser": _USER_ADMINS,
 }
 
-#: Roles that may name another user in ``userHandle`` (SPEC.md 3.2: 20004 otherwise).
+#: Roles that may name another user in ``userHandle`` (docs/reference/ips-api/SPEC.md 3.2: 20004
+#: otherwise).
 ADMIN_ROLES = _USER_ADMINS
 
 #: Roles that may act on any company, not only those they are members of.

@@ -1,7 +1,7 @@
 """SOAP 1.1 and 1.2 envelopes: taking requests apart and wrapping responses.
 
 The real service publishes both bindings; a SOAP 1.2 request gets a SOAP 1.2
-response and faults, still with the ``soapenv`` prefix (real-service/README.md).
+response and faults, still with the ``soapenv`` prefix (docs/reference/real-service/README.md).
 """
 
 from __future__ import annotations

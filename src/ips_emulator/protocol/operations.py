@@ -3,7 +3,7 @@
 Declarations only (no handlers): ``PARAMS[op]`` and ``RESULTS[op]`` give the
 children of the operation's request and response elements. Source: Adobe's real
 2013-02-15 WSDL for names, order, types and ``minOccurs``; the 2014-04-03 WSDL
-for what 6.8 added; version facts from SPEC.md section 1. ``SINCE`` gives the
+for what 6.8 added; version facts from docs/reference/ips-api/SPEC.md section 1. ``SINCE`` gives the
 first version of the operations not served in every version. Departures are
 recorded in ``docs/decisions.md``.
 """
@@ -54,11 +54,12 @@ PARAMS: dict[str, tuple[Field, ...]] = {
         Field("companyHandle", STRING),
         opt("userHandle", STRING),
         Field("jobName", STRING),
-        # 4.0: "Added locale parameters for jobs" (SPEC.md 1.6, inference).
+        # 4.0: "Added locale parameters for jobs" (docs/reference/ips-api/SPEC.md 1.6, inference).
         opt("locale", STRING, since="2008-01-15"),
         opt("execTime", DATETIME),
         opt("execSchedule", STRING),
-        # 4.0: "Added optional description parameter to submitJob" (SPEC.md 1.6).
+        # 4.0: "Added optional description parameter to submitJob"
+        # (docs/reference/ips-api/SPEC.md 1.6).
         opt("description", STRING, since="2008-01-15"),
         opt("imageServingPublishJob", "ImageServingPublishJob"),
         opt("imageRenderingPublishJob", "ImageRenderingPublishJob"),
@@ -67,16 +68,17 @@ PARAMS: dict[str, tuple[Field, ...]] = {
         opt("metadataPublishJob", "MetadataPublishJob"),
         opt("uploadDirectoryJob", "UploadDirectoryJob"),
         opt("uploadUrlsJob", "UploadUrlsJob"),
-        # 4.0: "Added support for Optimize Remaining Files jobs" (SPEC.md 1.6, inference).
+        # 4.0: "Added support for Optimize Remaining Files jobs"
+        # (docs/reference/ips-api/SPEC.md 1.6, inference).
         opt("optimizeImagesJob", "OptimizeImagesJob", since="2008-01-15"),
         opt("ripPdfsJob", "RipPdfsJob"),
-        # 4.0: "Added ReprocessAssets job type" (SPEC.md 1.6).
+        # 4.0: "Added ReprocessAssets job type" (docs/reference/ips-api/SPEC.md 1.6).
         opt("reprocessAssetsJob", "ReprocessAssetsJob", since="2008-01-15"),
         # 4.5 restricted-use list: "submitJob to include an optional createVideoSitemap job".
         opt("createVideoSitemapJob", "CreateVideoSitemapJob", since="2010-01-31"),
         # 6.0: "exportJob added to submitJob".
         opt("exportJob", "ExportJob", since="2012-02-14"),
-        # Needs AutoSetCreationOptions, a 4.4 type (SPEC.md 1.6, inference).
+        # Needs AutoSetCreationOptions, a 4.4 type (docs/reference/ips-api/SPEC.md 1.6, inference).
         opt("automatedSetGenerationJob", "AutomatedSetGenerationJob", since="2009-07-31"),
     ),
     "stopJob": _COMPANY_AND_JOB,
@@ -135,7 +137,7 @@ PARAMS: dict[str, tuple[Field, ...]] = {
         opt("excludeByproducts", BOOLEAN),
         # The page's excludByproductArray [sic].
         opt("excludeByproductArray", "ExcludeByproductArray", since="2009-07-31"),
-        # The page types it xsd:sting [sic] (SPEC.md G3).
+        # The page types it xsd:sting [sic] (docs/reference/ips-api/SPEC.md G3).
         opt("projectHandle", STRING),
         opt("recordsPerPage", INT),
         opt("resultsPage", INT),
@@ -150,11 +152,11 @@ RESULTS: dict[str, tuple[Field, ...]] = {
     "getAssetJobLogs": (Field("jobLogArray", "AssetJobLogArray"),),
     "getJobLogs": (Field("jobLogArray", "JobLogArray"),),
     "getJobLogDetails": (Field("jobLogArray", "JobLogArray"),),
-    # The page types jobArray xsd:string (SPEC.md G1).
+    # The page types jobArray xsd:string (docs/reference/ips-api/SPEC.md G1).
     "getActiveJobs": (Field("jobArray", "ActiveJobArray"),),
     "getScheduledJobs": (Field("jobArray", "ScheduledJobArray"),),
     "submitJob": (Field("jobHandle", STRING),),
-    # "does not return a response": an empty sequence (SPEC.md G2).
+    # "does not return a response": an empty sequence (docs/reference/ips-api/SPEC.md G2).
     "stopJob": (),
     "pauseJob": (),
     "resumeJob": (),
@@ -177,12 +179,12 @@ RESULTS: dict[str, tuple[Field, ...]] = {
 
 #: operation -> first API version that serves it; the others are in every version.
 #: Pre-4.0 serves what the docs show before 4.0: a 3.7 or 3.8 change log, or an
-#: example in the pre-4.0 namespace (SPEC.md 1.0, G6, G20).
+#: example in the pre-4.0 namespace (docs/reference/ips-api/SPEC.md 1.0, G6, G20).
 SINCE: dict[str, str] = {
     # No change log; its only example is 2008-01-15, and it reads the asset handle of
-    # job-log details, a 4.0 field (SPEC.md 1.1, 2.2).
+    # job-log details, a 4.0 field (docs/reference/ips-api/SPEC.md 1.1, 2.2).
     "getAssetJobLogs": "2008-01-15",
-    # No change log; its only example is 2010-01-31 (SPEC.md 1.20).
+    # No change log; its only example is 2010-01-31 (docs/reference/ips-api/SPEC.md 1.20).
     "getAssetsByName": "2008-01-15",
     # Older than 3.7, but its 4.0 changes (typed and range conditions, fileSize "added
     # to most *Info types") are not listed field by field, and no page shows how

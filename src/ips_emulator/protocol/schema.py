@@ -21,13 +21,14 @@ DOUBLE = "double"
 LONG = "long"
 SIMPLE_TYPES = frozenset({STRING, INT, BOOLEAN, DATETIME, DOUBLE, LONG})
 
-#: API versions in release order (SPEC.md section 0); "xsd" is the pre-4.0 namespace.
+#: API versions in release order (docs/reference/ips-api/SPEC.md section 0); "xsd" is the pre-4.0
+#: namespace.
 VERSIONS = ("xsd", "2008-01-15", "2008-09-10", "2009-07-31", "2010-01-31",
             "2012-02-14", "2013-02-15", "2014-04-03")  # fmt: skip
 
 
 #: From this version on, authHeader is also declared in the versioned namespace,
-#: where appName and appVersion are required (real-service/README.md).
+#: where appName and appVersion are required (docs/reference/real-service/README.md).
 VERSIONED_AUTH_HEADER_SINCE = "2014-04-03"
 
 

@@ -26,9 +26,9 @@ from ips_emulator.protocol.schema import (
 ADDRESS_PLACEHOLDER = "http://ips-emulator.invalid/scene7/services/IpsApiService"
 FAULTS = ("ipsApiFault", "authenticationFault", "authorizationFault")
 
-# authHeader as the IPS reference gives it for 4.0 (protocol.md): a sequence
-# with user and password required. Before 4.0 it had only those two: 4.0 added
-# the other five (protocol.md section 3). The real 2013-02-15 WSDL has an
+# authHeader as the IPS reference gives it for 4.0 (docs/reference/ips-api/protocol.md):
+# a sequence with user and password required. Before 4.0 it had only those two: 4.0
+# added the other five (protocol.md section 3). The real 2013-02-15 WSDL has an
 # all-optional xs:all with accessToken; 2014-04-03 adds a sequence in the
 # versioned namespace where appName and appVersion are required.
 _AUTH_HEADER_PRE_40 = (

@@ -1,8 +1,8 @@
 """What the pre-4.0 version ("xsd", ``http://www.scene7.com/IpsApi/xsd``) publishes.
 
-Each mark is traced to SPEC.md (``/work/shared/ref/ips-api``): the operations
-whose change log or examples date them before 4.0, and the fields the 4.0
-change log added (SPEC.md sections 1 and 2).
+Each mark is traced to docs/reference/ips-api/SPEC.md: the operations whose change log or
+examples date them before 4.0, and the fields the 4.0 change log added (sections 1
+and 2); the ``r-*.md`` pages named below are in docs/reference/ips-api/operations/.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ def param_names(operation: str, version: str = PRE_40) -> list[str]:
 
 def test_pre_40_serves_the_operations_the_docs_date_before_4_0() -> None:
     served = {op.name for op in REGISTRY.operations_in(PRE_40)}
-    # 3.7 change log (SPEC.md 1.2-1.11).
+    # 3.7 change log (docs/reference/ips-api/SPEC.md 1.2-1.11).
     jobs = {"getJobLogs", "getJobLogDetails", "getActiveJobs", "getScheduledJobs", "submitJob",
             "stopJob", "pauseJob", "resumeJob", "deleteJob", "executeJob"}  # fmt: skip
-    # Examples in the pre-4.0 namespace (SPEC.md G6; r-check-login.md, r-get-company-info.md,
-    # r-get-company-membership.md, r-get-user-info.md).
+    # Examples in the pre-4.0 namespace (docs/reference/ips-api/SPEC.md G6; r-check-login.md,
+    # r-get-company-info.md, r-get-company-membership.md, r-get-user-info.md).
     directory = {"checkLogin", "getCompanyInfo", "getCompanyMembership", "getUserInfo"}
     assert served == jobs | directory
     assert set(SINCE) == {"getAssetJobLogs", "getAssetsByName", "searchAssets"}
@@ -48,7 +48,7 @@ def test_job_log_has_the_fields_of_the_pre_40_examples() -> None:
     # r-get-job-logs.md and r-get-job-log-details.md (pre-4.0 namespace) show exactly these,
     # in this order; endDate (optional, "if the job has completed"), detailTotalRows and
     # detailArray are not in the getJobLogs example. originalJobName, jobSubType and
-    # description are 4.0 (SPEC.md 2.1).
+    # description are 4.0 (docs/reference/ips-api/SPEC.md 2.1).
     assert names("JobLog") == [
         "companyHandle", "jobHandle", "jobName", "submitUserEmail", "logType", "startDate",
         "endDate", "fileSuccessCount", "fileErrorCount", "fileWarningCount",
@@ -59,14 +59,14 @@ def test_job_log_has_the_fields_of_the_pre_40_examples() -> None:
 
 
 def test_job_log_detail_has_no_asset_handle_before_4_0() -> None:
-    # 4.0: "Added assetHandle field to JobLogDetail type" (SPEC.md 2.2).
+    # 4.0: "Added assetHandle field to JobLogDetail type" (docs/reference/ips-api/SPEC.md 2.2).
     assert names("JobLogDetail") == ["logMessage", "logType", "assetName", "assetType"]
     assert "assetHandle" in names("JobLogDetail", V40)
 
 
 def test_submit_job_has_no_4_0_parameters_or_job_types() -> None:
     # locale (4.0, inference), description (4.0), reprocessAssetsJob (4.0),
-    # optimizeImagesJob (4.0, inference) (SPEC.md 1.6).
+    # optimizeImagesJob (4.0, inference) (docs/reference/ips-api/SPEC.md 1.6).
     later = {"locale", "description", "reprocessAssetsJob", "optimizeImagesJob"}
     assert not later & set(param_names("submitJob"))
     assert later <= set(param_names("submitJob", V40))
@@ -78,7 +78,8 @@ def test_submit_job_has_no_4_0_parameters_or_job_types() -> None:
 
 @pytest.mark.parametrize("struct_name", ["ActiveJob", "ScheduledJob"])
 def test_active_and_scheduled_jobs_have_no_4_0_fields(struct_name: str) -> None:
-    # description 4.0, locale 4.0 (inference) (SPEC.md 2.3, 2.4); the 4.0 job types.
+    # description 4.0, locale 4.0 (inference) (docs/reference/ips-api/SPEC.md 2.3, 2.4); the 4.0 job
+    # types.
     later = {"locale", "description", "reprocessAssetsJob", "optimizeImagesJob"}
     assert not later & set(names(struct_name))
     assert later <= set(names(struct_name, V40))
@@ -94,7 +95,8 @@ def test_scheduled_job_matches_the_pre_40_example() -> None:
 
 @pytest.mark.parametrize("struct_name", ["UploadDirectoryJob", "UploadUrlsJob"])
 def test_upload_jobs_have_no_separate_pdf_and_illustrator_options(struct_name: str) -> None:
-    # 4.0: separate processing for PostScript, Illustrator and PDF (SPEC.md 2.5).
+    # 4.0: separate processing for PostScript, Illustrator and PDF
+    # (docs/reference/ips-api/SPEC.md 2.5).
     assert "postScriptOptions" in names(struct_name)
     assert not {"pdfOptions", "illustratorOptions"} & set(names(struct_name))
     assert {"pdfOptions", "illustratorOptions"} <= set(names(struct_name, V40))
@@ -106,7 +108,8 @@ def test_directory_types_match_the_pre_40_examples() -> None:
     assert names("User") == [
         "userHandle", "firstName", "lastName", "email", "role", "isValid", "passwordExpires",
     ]  # fmt: skip
-    # The page's pre-4.0 example shows Company items, under the 6.0 name (SPEC.md 1.14).
+    # The page's pre-4.0 example shows Company items, under the 6.0 name
+    # (docs/reference/ips-api/SPEC.md 1.14).
     returned = [(f.name, f.type) for f in RESULTS["getCompanyMembership"] if f.in_version(PRE_40)]
     assert returned == [("companyArray", "CompanyArray")]
 

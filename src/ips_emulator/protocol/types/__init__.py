@@ -3,9 +3,9 @@
 Every complexType reachable from the job, job-log, login, company, user and
 asset-search operations (``protocol/operations.py``). Element names, order,
 types and ``minOccurs`` follow Adobe's real 2013-02-15 WSDL
-(``shared/ref/real-service/wsdl``); ``since``/``until`` mark the fields that
-SPEC.md sections 1 and 2 (and the change-log pages it digests) date after
-2008-01-15, and what the 2014-04-03 WSDL changed. Departures are recorded in
+(``docs/reference/real-service/wsdl``); ``since``/``until`` mark the fields that
+docs/reference/ips-api/SPEC.md sections 1 and 2 (and the change-log pages it
+digests) date after 2008-01-15, and what the 2014-04-03 WSDL changed. Departures are recorded in
 ``docs/decisions.md``.
 
 ``ALL_STRUCTS`` is in roughly the order of the real WSDL, which the WSDL writer

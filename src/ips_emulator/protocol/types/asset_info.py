@@ -1,7 +1,7 @@
 """The per-asset-type ``*Info`` structs of ``Asset`` and what they hold.
 
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``
-(the 2014-04-03 WSDL for ``VideoCaptionInfo``); version facts from SPEC.md
+(the 2014-04-03 WSDL for ``VideoCaptionInfo``); version facts from docs/reference/ips-api/SPEC.md
 section 2.6 and the change-log pages it digests. ``fileSize`` came with 4.0 and
 so has no version mark.
 """
@@ -126,7 +126,7 @@ _IMAGE_STRUCTS: tuple[Struct, ...] = (
     _file_info("PremiereExpressRemixInfo", since="2008-09-10"),
     _file_info("CuePointInfo", since="2008-09-10"),
     _file_info("AudioInfo", since="2008-09-10"),
-    # A new type in 4.4 (SPEC.md 2.6).
+    # A new type in 4.4 (docs/reference/ips-api/SPEC.md 2.6).
     struct("AssetSetInfo", opt("setDefinition", STRING), since="2009-07-31"),
     _file_info("MasterVideoInfo"),
     _file_info("AnimatedGifInfo", opt("optimizedPath", STRING), opt("optimizedFile", STRING)),

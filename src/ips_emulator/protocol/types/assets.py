@@ -1,12 +1,12 @@
 """Assets and asset search conditions (getAssetsByName, searchAssets).
 
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``
-(the reference page lists ``Asset`` alphabetically, SPEC.md G5); the 2014-04-03
-WSDL for what 6.8 added; version facts from SPEC.md sections 1.18 and 2.6 and
-the change-log pages it digests.
+(the reference page lists ``Asset`` alphabetically, docs/reference/ips-api/SPEC.md G5); the
+2014-04-03 WSDL for what 6.8 added; version facts from docs/reference/ips-api/SPEC.md sections
+1.18 and 2.6 and the change-log pages it digests.
 
-Left out: ``imageSetInfo`` and ``renderSetInfo``, which 4.2 removed from
-``Asset`` (SPEC.md 2.6) and so were in the 2008-01-15 ``Asset``; no source gives
+Left out: ``imageSetInfo`` and ``renderSetInfo``, which 4.2 removed from ``Asset``
+(docs/reference/ips-api/SPEC.md 2.6) and so were in the 2008-01-15 ``Asset``; no source gives
 their types or their place in the sequence.
 """
 
@@ -113,7 +113,7 @@ _ASSET_STRUCTS: tuple[Struct, ...] = (
 )
 
 _SEARCH_STRUCTS: tuple[Struct, ...] = (
-    # A new type in 4.5 (SPEC.md 1.18).
+    # A new type in 4.5 (docs/reference/ips-api/SPEC.md 1.18).
     struct(
         "TagCondition",
         Field("fieldHandle", STRING),
@@ -159,9 +159,9 @@ _SEARCH_STRUCTS: tuple[Struct, ...] = (
         opt("minDate", DATETIME),
         opt("maxDate", DATETIME),
     ),
-    # The page types items SystemFieldConditions (SPEC.md G3).
+    # The page types items SystemFieldConditions (docs/reference/ips-api/SPEC.md G3).
     array("SystemFieldConditionArray", "SystemFieldCondition"),
-    # New types in 4.4 (SPEC.md 1.18).
+    # New types in 4.4 (docs/reference/ips-api/SPEC.md 1.18).
     struct(
         "ExcludeByproductCondition",
         Field("engine", STRING),

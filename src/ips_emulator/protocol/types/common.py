@@ -1,7 +1,7 @@
 """Arrays of simple values shared by many types and operations.
 
-Source: Adobe's real 2013-02-15 WSDL (``shared/ref/real-service/wsdl``),
-``types/r-string-array.md`` and ``types/r-handle-array.md``.
+Source: Adobe's real 2013-02-15 WSDL (``docs/reference/real-service/wsdl``),
+``docs/reference/ips-api/types/r-string-array.md`` and ``r-handle-array.md``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Companies, memberships and users (checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo).
 
-Source: Adobe's real 2013-02-15 and 2014-04-03 WSDLs; version facts from SPEC.md
-sections 1.14, 1.16 and 2.6 (``types/r-company.md``, ``r-company-membership.md``,
-``r-user.md``).
+Source: Adobe's real 2013-02-15 and 2014-04-03 WSDLs; version facts from
+docs/reference/ips-api/SPEC.md sections 1.14, 1.16 and 2.6 (the pages
+``docs/reference/ips-api/types/r-company.md``, ``r-company-membership.md``, ``r-user.md``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ DIRECTORY_STRUCTS: tuple[Struct, ...] = (
         opt("expires", DATETIME),
         opt("imsOrgId", STRING, since="2014-04-03"),
     ),
-    # getCompanyMembershipReturn/companyArray before 6.0 (SPEC.md 1.14).
+    # getCompanyMembershipReturn/companyArray before 6.0 (docs/reference/ips-api/SPEC.md 1.14).
     array("CompanyArray", "Company"),
     struct(
         "CompanyMembership",
@@ -42,7 +42,7 @@ DIRECTORY_STRUCTS: tuple[Struct, ...] = (
         Field("firstName", STRING),
         Field("lastName", STRING),
         Field("email", STRING),
-        # 6.0: "In User, changed role to defaultRole" (SPEC.md 1.16, 2.6).
+        # 6.0: "In User, changed role to defaultRole" (docs/reference/ips-api/SPEC.md 1.16, 2.6).
         Field("role", STRING, until="2012-02-14"),
         # The 2014-04-03 WSDL has no role element at all.
         Field("defaultRole", STRING, since="2012-02-14", until="2014-04-03"),

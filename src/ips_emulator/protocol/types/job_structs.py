@@ -1,9 +1,10 @@
 """The job structs of submitJob, ActiveJob and ScheduledJob.
 
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``;
-the 2014-04-03 WSDL for what 6.8 changed; version facts from SPEC.md sections
-1.6 and 2.5 (``types/r-*-job.md``). 4.5R marks the 4.5 restricted-use list,
-taken as the 2010-01-31 namespace. Departures are recorded in ``docs/decisions.md``.
+the 2014-04-03 WSDL for what 6.8 changed; version facts from docs/reference/ips-api/SPEC.md
+sections 1.6 and 2.5 (``docs/reference/ips-api/types/r-*-job.md``). 4.5R marks the 4.5
+restricted-use list, taken as the 2010-01-31 namespace. Departures are recorded in
+``docs/decisions.md``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _PUBLISH_JOB_STRUCTS: tuple[Struct, ...] = (
         "ImageRenderingPublishJob",
         Field("emailSetting", STRING),
         opt("httpCompletionUrl", STRING),
-        # 4.5R, and again in the 6.0 change log: the earlier one (SPEC.md 2.5).
+        # 4.5R, and again in the 6.0 change log: the earlier one
+        # (docs/reference/ips-api/SPEC.md 2.5).
         opt("contextHandle", STRING, since="2010-01-31"),
     ),
     struct(
@@ -51,7 +53,7 @@ _PUBLISH_JOB_STRUCTS: tuple[Struct, ...] = (
     ),
     struct(
         "ServerDirectoryPublishJob",
-        # The page spells it emailSettings (SPEC.md G3).
+        # The page spells it emailSettings (docs/reference/ips-api/SPEC.md G3).
         Field("emailSetting", STRING),
         opt("httpCompletionUrl", STRING),
     ),
@@ -75,7 +77,8 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
-        # 4.0: separate processing for PostScript, Illustrator and PDF (SPEC.md 2.5).
+        # 4.0: separate processing for PostScript, Illustrator and PDF
+        # (docs/reference/ips-api/SPEC.md 2.5).
         opt("pdfOptions", "PDFOptions", since="2008-01-15"),
         opt("illustratorOptions", "IllustratorOptions", since="2008-01-15"),
         opt("colorManagementOptions", "ColorManagementOptions"),
@@ -100,8 +103,8 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
     ),
     struct(
         "UploadUrlsJob",
-        # 4.5: "UploadUrlsJob requires a urlArray" (SPEC.md G19), yet kept in 4.0 so a
-        # 4.0 uploadUrlsJob can name its URLs. decision: see docs/decisions.md
+        # 4.5: "UploadUrlsJob requires a urlArray" (docs/reference/ips-api/SPEC.md G19), yet kept in
+        # 4.0 so a 4.0 uploadUrlsJob can name its URLs. decision: see docs/decisions.md
         opt("urlArray", "UploadUrlArray"),
         # 4.5 and 6.0 change logs: the earlier one.
         opt("numUrls", INT, since="2010-01-31"),
@@ -117,7 +120,7 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
         opt("pdfOptions", "PDFOptions", since="2008-01-15"),  # 4.0, as above
-        # The page spells it IllustratorOptions (SPEC.md G3).
+        # The page spells it IllustratorOptions (docs/reference/ips-api/SPEC.md G3).
         opt("illustratorOptions", "IllustratorOptions", since="2008-01-15"),
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
@@ -176,7 +179,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         "MetadataPublishJob",
         opt("forcePublish", BOOLEAN),
     ),
-    # 6.0: a new type (SPEC.md 2.5).
+    # 6.0: a new type (docs/reference/ips-api/SPEC.md 2.5).
     struct(
         "ExportJob",
         Field("assetHandleArray", "HandleArray"),
@@ -187,7 +190,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("clientId", STRING),
         since="2012-02-14",
     ),
-    # Needs AutoSetCreationOptions, a 4.4 type (SPEC.md 2.5, inference).
+    # Needs AutoSetCreationOptions, a 4.4 type (docs/reference/ips-api/SPEC.md 2.5, inference).
     struct(
         "AutomatedSetGenerationJob",
         Field("assetHandleArray", "HandleArray"),
@@ -197,7 +200,8 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         Field("emailSetting", STRING),
         since="2009-07-31",
     ),
-    # 4.0: "Added support for Optimize Remaining Files jobs" (SPEC.md 2.5, inference).
+    # 4.0: "Added support for Optimize Remaining Files jobs" (docs/reference/ips-api/SPEC.md 2.5,
+    # inference).
     struct(
         "OptimizeImagesJob",
         Field("emailSetting", STRING),
@@ -252,7 +256,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("inDesignOptions", "InDesignOptions"),
         opt("unsharpMaskOptions", "UnsharpMaskOptions", since="2014-04-03"),
         opt("excludeMasterVideoFromAVS", BOOLEAN, since="2014-04-03"),
-        # 4.0: "Added ReprocessAssets job type" (SPEC.md 2.5).
+        # 4.0: "Added ReprocessAssets job type" (docs/reference/ips-api/SPEC.md 2.5).
         since="2008-01-15",
     ),
 )

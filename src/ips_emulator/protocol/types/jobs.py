@@ -2,7 +2,7 @@
 getActiveJobs, getScheduledJobs).
 
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``;
-the 2014-04-03 WSDL for what 6.8 added; version facts from SPEC.md sections
+the 2014-04-03 WSDL for what 6.8 added; version facts from docs/reference/ips-api/SPEC.md sections
 2.1-2.4. Departures are recorded in ``docs/decisions.md``.
 """
 
@@ -37,7 +37,7 @@ JOB_LOG_STRUCTS: tuple[Struct, ...] = (
         Field("dateCreated", DATETIME, since="2014-04-03"),
         opt("assetName", STRING),
         opt("assetType", STRING),
-        # 4.0: "Added assetHandle field to JobLogDetail type" (SPEC.md 2.2).
+        # 4.0: "Added assetHandle field to JobLogDetail type" (docs/reference/ips-api/SPEC.md 2.2).
         opt("assetHandle", STRING, since="2008-01-15"),
         opt("auxArray", "JobLogDetailAuxArray", since="2010-01-31"),
     ),
@@ -47,19 +47,21 @@ JOB_LOG_STRUCTS: tuple[Struct, ...] = (
         Field("companyHandle", STRING),
         Field("jobHandle", STRING),
         Field("jobName", STRING),
-        # originalJobName, jobSubType and description: 4.0 (SPEC.md 2.1).
+        # originalJobName, jobSubType and description: 4.0 (docs/reference/ips-api/SPEC.md 2.1).
         Field("originalJobName", STRING, since="2008-01-15"),
         Field("submitUserEmail", STRING),
         Field("logType", STRING),
         Field("jobSubType", STRING, since="2008-01-15"),
         opt("startDate", DATETIME),
-        # Pre-4.0 only getJobLogDetails filled it (SPEC.md 2.1); here both always do.
+        # Pre-4.0 only getJobLogDetails filled it (docs/reference/ips-api/SPEC.md 2.1); here both
+        # always do.
         opt("endDate", DATETIME),
         Field("description", STRING, since="2008-01-15"),
         Field("fileSuccessCount", INT),
         Field("fileErrorCount", INT),
         Field("fileWarningCount", INT),
-        # Both in the pre-4.0 examples; 4.0 changed how they count (SPEC.md 2.1).
+        # Both in the pre-4.0 examples; 4.0 changed how they count
+        # (docs/reference/ips-api/SPEC.md 2.1).
         Field("fileDuplicateCount", INT),
         Field("fileUpdateCount", INT),
         Field("totalFileCount", INT),
@@ -79,7 +81,8 @@ JOB_LOG_STRUCTS: tuple[Struct, ...] = (
         Field("logType", STRING),
         Field("submitUserEmail", STRING),
         Field("logDate", DATETIME),
-        # The 4.0 reference page types it JobLogDetailArray (SPEC.md G4); never sent.
+        # The 4.0 reference page types it JobLogDetailArray (docs/reference/ips-api/SPEC.md G4);
+        # never sent.
         opt("auxArray", "JobLogDetailArray", until="2010-01-31"),
         # From 4.5 on it is the JobLogDetailAuxArray of the real WSDL.
         opt("auxArray", "JobLogDetailAuxArray", since="2010-01-31"),
@@ -91,7 +94,7 @@ TASK_PROGRESS_STRUCTS: tuple[Struct, ...] = (
     struct(
         "TaskProgress",
         Field("taskType", STRING),
-        # 6.0: "Added taskState to TaskProgress" (SPEC.md 2.3).
+        # 6.0: "Added taskState to TaskProgress" (docs/reference/ips-api/SPEC.md 2.3).
         Field("taskState", STRING, since="2012-02-14"),
         Field("numProcessed", INT),
         Field("numProcessing", INT),
@@ -122,7 +125,7 @@ ACTIVE_JOB_STRUCTS: tuple[Struct, ...] = (
         Field("type", STRING),
         Field("state", STRING),
         Field("submitUserEmail", STRING),
-        # description 4.0, locale 4.0 (inference) (SPEC.md 2.3, 2.4).
+        # description 4.0, locale 4.0 (inference) (docs/reference/ips-api/SPEC.md 2.3, 2.4).
         opt("locale", STRING, since="2008-01-15"),
         opt("description", STRING, since="2008-01-15"),
         Field("serverName", STRING),
@@ -131,21 +134,23 @@ ACTIVE_JOB_STRUCTS: tuple[Struct, ...] = (
         # The reference page says xsd:string; the real WSDL has xsd:int.
         Field("totalSize", INT),
         Field("progress", INT),
-        # The reference page says xsd:int (SPEC.md G3); the real WSDL has xsd:string.
+        # The reference page says xsd:int (docs/reference/ips-api/SPEC.md G3); the real WSDL has
+        # xsd:string.
         Field("progressMessage", STRING),
         Field("lastProgressUpdate", DATETIME),
         Field("taskProgressArray", "TaskProgressArray"),
         opt("imageServingPublishJob", "ImageServingPublishJob"),
-        # The page's imageServingRenderJob (SPEC.md G3).
+        # The page's imageServingRenderJob (docs/reference/ips-api/SPEC.md G3).
         opt("imageRenderingPublishJob", "ImageRenderingPublishJob"),
         opt("videoPublishJob", "VideoPublishJob"),
-        # The page types it ImageServingPublishJob (SPEC.md G3).
+        # The page types it ImageServingPublishJob (docs/reference/ips-api/SPEC.md G3).
         opt("serverDirectoryPublishJob", "ServerDirectoryPublishJob"),
         opt("metadataPublishJob", "MetadataPublishJob"),
         opt("uploadDirectoryJob", "UploadDirectoryJob"),
         opt("uploadUrlsJob", "UploadUrlsJob"),
         opt("uploadPostJob", "UploadPostJob"),
-        # Both job types came with 4.0, optimizeImagesJob by inference (SPEC.md 1.6, 2.5).
+        # Both job types came with 4.0, optimizeImagesJob by inference
+        # (docs/reference/ips-api/SPEC.md 1.6, 2.5).
         opt("optimizeImagesJob", "OptimizeImagesJob", since="2008-01-15"),
         opt("ripPdfsJob", "RipPdfsJob"),
         opt("reprocessAssetsJob", "ReprocessAssetsJob", since="2008-01-15"),
@@ -153,7 +158,7 @@ ACTIVE_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("createVideoSitemapJob", "CreateVideoSitemapJob", since="2010-01-31"),
         # 6.0: "Added exportJob to ActiveJob and ScheduledJob".
         opt("exportJob", "ExportJob", since="2012-02-14"),
-        # Needs AutoSetCreationOptions, a 4.4 type (SPEC.md 1.6).
+        # Needs AutoSetCreationOptions, a 4.4 type (docs/reference/ips-api/SPEC.md 1.6).
         opt("automatedSetGenerationJob", "AutomatedSetGenerationJob", since="2009-07-31"),
     ),
     array("ActiveJobArray", "ActiveJob"),
@@ -169,8 +174,8 @@ ACTIVE_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("description", STRING, since="2008-01-15"),
         opt("execSchedule", STRING),
         opt("nextFireTime", DATETIME),
-        # The page types timeZone xsd:dateTime and triggerState xsd:int (SPEC.md G3);
-        # the real WSDL has xsd:string for both.
+        # The page types timeZone xsd:dateTime and triggerState xsd:int
+        # (docs/reference/ips-api/SPEC.md G3); the real WSDL has xsd:string for both.
         opt("timeZone", STRING),
         opt("triggerState", STRING),
         opt("imageServingPublishJob", "ImageServingPublishJob"),
@@ -187,6 +192,6 @@ ACTIVE_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("exportJob", "ExportJob", since="2012-02-14"),
         opt("automatedSetGenerationJob", "AutomatedSetGenerationJob", since="2009-07-31"),
     ),
-    # The page types items ScheduledJobs (SPEC.md G3).
+    # The page types items ScheduledJobs (docs/reference/ips-api/SPEC.md G3).
     array("ScheduledJobArray", "ScheduledJob"),
 )

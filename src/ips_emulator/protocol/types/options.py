@@ -2,8 +2,8 @@
 ScheduledJob).
 
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``;
-``types-options/*.md``; version facts from SPEC.md section 2.5 and the change-log
-pages it digests.
+``docs/reference/ips-api/types-options/*.md``; version facts from
+docs/reference/ips-api/SPEC.md section 2.5 and the change-log pages it digests.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ OPTION_STRUCTS: tuple[Struct, ...] = (
         "AutoTransparentCropOptions",
         Field("tolerance", DOUBLE),
     ),
-    # A new type in 4.5 (SPEC.md 2.5).
+    # A new type in 4.5 (docs/reference/ips-api/SPEC.md 2.5).
     struct(
         "PhotoshopOptions",
         opt("process", STRING),
@@ -117,7 +117,7 @@ OPTION_STRUCTS: tuple[Struct, ...] = (
         "ThumbnailOptions",
         opt("thumbnailTime", LONG),
     ),
-    # A new type in 4.4 (SPEC.md 1.6, 2.5).
+    # A new type in 4.4 (docs/reference/ips-api/SPEC.md 1.6, 2.5).
     struct(
         "AutoSetCreationOptions",
         opt("autoSetsArray", "HandleArray"),
