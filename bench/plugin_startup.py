@@ -1,8 +1,13 @@
-"""How long the pytest plugin takes to be ready: import to first answered SOAP call.
+"""What the pytest plugin costs: at pytest start-up, and to be ready for a first call.
 
     .venv/bin/python bench/plugin_startup.py [--runs 7]
 
-Each run is a fresh interpreter doing what the plugin does for a suite's first test:
+First, pytest start-up in a directory of one trivial test, with the plugin (loaded by
+its entry point, as in any suite where the package is installed) and without it
+(``-p no:ips_emulator``): the CPU time of each run, the two taking turns, and the median
+of the paired differences. The plugin must cost next to nothing until a fixture is used.
+
+Then, each run a fresh interpreter doing what the plugin does for a suite's first test:
 ``import ips_emulator.testing``, start the server (``ips_server``), reset it
 (``ips_emulator``), build a zeep client from the served WSDL and call
 getAssetJobLogs. Prints the median of every phase, cumulative from the import.
@@ -12,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 PHASES = ["import", "server started", "first reset", "client built", "first call answered"]
 
@@ -40,6 +47,48 @@ print(json.dumps([mark - started for mark in marks]))
 """
 
 
+STARTUP_GOAL = 0.050  # seconds the plugin may add to a pytest start-up
+
+
+def pytest_startup(folder: str, *extra: str) -> float:
+    """CPU seconds (user + system) for pytest to start, collect and run one trivial test
+    in ``folder``: unlike elapsed time, hardly changed by other load on the machine."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=folder, capture_output=True, check=True, timeout=120)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def paired_run(folder: str, index: int) -> tuple[float, float]:
+    """(with the plugin, without it), in alternating order so neither always goes first."""
+    if index % 2:
+        without = pytest_startup(folder, "-p", "no:ips_emulator")
+        return pytest_startup(folder), without
+    return pytest_startup(folder), pytest_startup(folder, "-p", "no:ips_emulator")
+
+
+def startup_cost(runs: int) -> int:
+    """Median pytest start-up with and without the plugin, and their paired difference."""
+    with tempfile.TemporaryDirectory(prefix="ips-bench-") as folder:
+        Path(folder, "pytest.ini").write_text("[pytest]\n")  # the rootdir: not this repo
+        Path(folder, "test_trivial.py").write_text("def test_trivial():\n    pass\n")
+        pytest_startup(folder)  # warm the file-system cache and bytecode
+        pairs = [paired_run(folder, index) for index in range(runs)]
+    with_plugin = statistics.median(on for on, _ in pairs)
+    without = statistics.median(off for _, off in pairs)
+    extra = statistics.median(on - off for on, off in pairs)
+    print(f"pytest start-up, CPU time, median of {runs} paired runs (one trivial test):")
+    print(f"  with the plugin      {with_plugin:6.3f} s")
+    print(f"  -p no:ips_emulator   {without:6.3f} s")
+    verdict = "PASS" if extra < STARTUP_GOAL else "FAIL"
+    print(
+        f"TARGET plugin cost at pytest start-up: {extra * 1000:+.0f} ms "
+        f"(goal < {STARTUP_GOAL * 1000:.0f} ms) {verdict}"
+    )
+    return 0 if verdict == "PASS" else 1
+
+
 def one_run() -> list[float]:
     with tempfile.TemporaryDirectory(prefix="ips-bench-") as folder:
         out = subprocess.run(
@@ -53,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="fresh interpreters to time")
     args = parser.parse_args(argv)
+    startup_cost(max(args.runs, 9))
     runs = [one_run() for _ in range(args.runs)]
     print(f"plugin start-up, median of {args.runs} fresh interpreters (seconds since import):")
     for index, phase in enumerate(PHASES):

@@ -75,6 +75,7 @@ def serve(
     """Serve the IPS API on http://HOST:PORT/scene7/services/IpsApiService."""
     from waitress import serve as waitress_serve
 
+    from ips_emulator.i18n import CatalogsNotCompiledError
     from ips_emulator.server.app import create_app
     from ips_emulator.server.tuning import tune_for_serving
 
@@ -104,7 +105,10 @@ def serve(
         click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService ({workers} workers)")
         serve_workers(settings, workers, threads)
         return
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except CatalogsNotCompiledError as exc:
+        raise click.ClickException(str(exc)) from None
     tune_for_serving()
     click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService")
     click.echo(f"WSDL: {base}/scene7/webservice/IpsApi-2008-01-15.wsdl")

@@ -51,6 +51,26 @@ def _parse(tag: str) -> Locale | None:
     return None
 
 
+class CatalogsNotCompiledError(FileNotFoundError):
+    """A shipped locale has no compiled ``.mo`` catalog."""
+
+
+def _check_compiled(locales_dir: Path, locales: frozenset[str]) -> None:
+    """Fail at start-up rather than answer in English: gettext finds no ``.mo`` file
+    without a word, and every ``logMessage`` would then be English whatever the locale."""
+    missing = sorted(
+        locale
+        for locale in locales
+        if not (locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+    )
+    if not locales or missing:
+        raise CatalogsNotCompiledError(
+            f"message catalogs not compiled in {locales_dir} "
+            f"(missing: {', '.join(missing) or 'every locale'}): in a source checkout, "
+            "run `make catalogs`; an installed package without them was built wrongly"
+        )
+
+
 class Catalogs:
     """The shipped locales and their translations."""
 
@@ -59,6 +79,7 @@ class Catalogs:
         self.available = frozenset(
             p.name for p in locales_dir.iterdir() if (p / "LC_MESSAGES").is_dir()
         )
+        _check_compiled(locales_dir, self.available)
         default = self.match(default_locale)
         if default is None:
             raise ValueError(

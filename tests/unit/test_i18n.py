@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from ips_emulator.domain.messages import TEMPLATES, render
-from ips_emulator.i18n import Catalogs, wire_locale
+from ips_emulator.i18n import Catalogs, CatalogsNotCompiledError, wire_locale
 from ips_emulator.resources import data_dir
 
 LOCALES_DIR = data_dir("locales")
@@ -152,6 +152,27 @@ def test_default_locale_argument_is_honoured() -> None:
 def test_unshipped_default_locale_raises_value_error(default: str) -> None:
     with pytest.raises(ValueError, match="not shipped"):
         Catalogs(LOCALES_DIR, default)
+
+
+def test_a_locale_without_its_compiled_catalog_fails_loudly(tmp_path: Path) -> None:
+    # gettext would find no .mo without a word and answer English in every locale.
+    for locale in ("en_US", "fr_FR"):
+        (tmp_path / locale / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / locale / "LC_MESSAGES" / "ips_emulator.po").write_text("")
+    (tmp_path / "en_US" / "LC_MESSAGES" / "ips_emulator.mo").write_bytes(
+        (LOCALES_DIR / "en_US" / "LC_MESSAGES" / "ips_emulator.mo").read_bytes()
+    )
+    with pytest.raises(CatalogsNotCompiledError, match=r"missing: fr_FR\).*make catalogs"):
+        Catalogs(tmp_path)
+    (tmp_path / "fr_FR" / "LC_MESSAGES" / "ips_emulator.mo").write_bytes(
+        (LOCALES_DIR / "fr_FR" / "LC_MESSAGES" / "ips_emulator.mo").read_bytes()
+    )
+    assert Catalogs(tmp_path).available == {"en_US", "fr_FR"}
+
+
+def test_no_locale_at_all_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(CatalogsNotCompiledError, match="every locale"):
+        Catalogs(tmp_path)
 
 
 @pytest.mark.parametrize(
