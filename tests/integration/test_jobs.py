@@ -251,10 +251,10 @@ def test_unknown_job_handle_is_30001(emulator: Emulator) -> None:
         assert "jobHandle" in fault_code(caught)[2]
 
 
-def test_instant_speed_finishes_within_submit(make_server: ServerFactory) -> None:
+def test_instant_speed_finishes_within_submit(make_test_server: ServerFactory) -> None:
     from ips_emulator.config import INSTANT
 
-    server = make_server(job_speed=INSTANT)
+    server = make_test_server(job_speed=INSTANT)
     client = zeep.Client(server.wsdl_url)
     job = {"urlArray": {"items": [{"sourceUrl": JPG[0], "destPath": JPG[1]}]},
            "overwrite": True, "readyForPublish": True, "createMask": False,
