@@ -56,8 +56,16 @@ class Emulator:
 
 
 @pytest.fixture(scope="module")
-def emulator(make_server: ServerFactory) -> Emulator:
-    """One server per test module, on a manual clock that starts at ``START``."""
+def _jobs_emulator(make_server: ServerFactory) -> Emulator:
     clock = ManualClock(START)
     server = make_server(clock=clock)
     return Emulator(server, clock, zeep.Client(server.wsdl_url))
+
+
+@pytest.fixture
+def emulator(_jobs_emulator: Emulator) -> Emulator:
+    """The module's server, on a manual clock, reset for each test: fresh demo data and
+    the clock at ``START``, so that no test depends on which ran before it."""
+    _jobs_emulator.server.app.reset()
+    _jobs_emulator.clock.set(START)
+    return _jobs_emulator

@@ -10,9 +10,9 @@ import zeep
 
 from tests.conftest import ServerFactory, demo_header
 from tests.helpers import NS_2008, auth_header, envelope, post
-from tests.integration.jobs_support import Emulator, emulator, unique_name
+from tests.integration.jobs_support import START, Emulator, _jobs_emulator, emulator, unique_name
 
-__all__ = ["emulator"]  # the fixture, imported for this module
+__all__ = ["_jobs_emulator", "emulator"]  # the fixtures, imported for this module
 
 JPG = ("http://example.com/images/hat.jpg", "jobs/hat.jpg")
 PNG = ("https://example.com/images/scarf.png", "jobs/scarf.png")
@@ -140,6 +140,9 @@ def test_pause_and_resume_a_running_job(emulator: Emulator) -> None:
 
 
 def test_scheduled_job_fires_pauses_resumes_executes_and_deletes(emulator: Emulator) -> None:
+    # Half past: no fire time falls on an instant the test submits, resumes or reads at
+    # (those edges are tests/unit/domain/test_fire_boundaries.py's).
+    emulator.advance(30 * 60)
     name = unique_name("nightly")
     publish = {"publishType": "Full", "emailSetting": "None"}
     handle = emulator.call(
@@ -153,21 +156,20 @@ def test_scheduled_job_fires_pauses_resumes_executes_and_deletes(emulator: Emula
     assert scheduled.locale == "fr-FR"
     assert scheduled.description == "hourly publish"
     assert scheduled.imageServingPublishJob.publishType == "Full"
-    first_fire = scheduled.nextFireTime
-    assert first_fire.minute == 0
-    assert first_fire.second == 0
+    assert scheduled.nextFireTime == START + timedelta(hours=1)
 
     emulator.call("pauseJob", companyHandle="c|6", jobHandle=handle)
     (scheduled,) = emulator.call("getScheduledJobs", companyHandle="c|6", originalName=name)
     assert scheduled.triggerState == "Paused"
-    emulator.advance(2 * 3600)
+    emulator.advance(2 * 3600)  # 14:30: 13:00 and 14:00 pass while paused
     assert emulator.details(name) is None  # nothing ran while paused
 
     emulator.call("resumeJob", companyHandle="c|6", jobHandle=handle)
-    emulator.advance(3600)
+    emulator.advance(3600)  # 15:30
     logs = emulator.call("getJobLogs", companyHandle="c|6", numRows=50)
     runs = [log for log in logs if log.originalJobName == name]
     assert len(runs) == 1
+    assert runs[0].startDate == START + timedelta(hours=3)  # 15:00, the first after resuming
     assert runs[0].logType == "BeginImageServingPublish"
     assert runs[0].jobSubType == "full"
 
