@@ -50,22 +50,19 @@ class Emulator:
             self.call("submitJob", companyHandle="c|6", jobName=name, uploadUrlsJob=job, **extra)
         )
 
+    def restart(self) -> None:
+        """Fresh demo data and the clock back at ``START``, as the module's first test had."""
+        self.server.app.reset()
+        self.clock.set(START)
+
     def details(self, name: str, **params: Any) -> Any:
         logs = self.call("getJobLogDetails", companyHandle="c|6", originalName=name, **params)
         return logs[0] if logs else None
 
 
 @pytest.fixture(scope="module")
-def _jobs_emulator(make_server: ServerFactory) -> Emulator:
+def emulator(make_server: ServerFactory) -> Emulator:
+    """One server per test module, on a manual clock that starts at ``START``."""
     clock = ManualClock(START)
     server = make_server(clock=clock)
     return Emulator(server, clock, zeep.Client(server.wsdl_url))
-
-
-@pytest.fixture
-def emulator(_jobs_emulator: Emulator) -> Emulator:
-    """The module's server, on a manual clock, reset for each test: fresh demo data and
-    the clock at ``START``, so that no test depends on which ran before it."""
-    _jobs_emulator.server.app.reset()
-    _jobs_emulator.clock.set(START)
-    return _jobs_emulator

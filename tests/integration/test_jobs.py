@@ -10,12 +10,19 @@ import zeep
 
 from tests.conftest import ServerFactory, demo_header
 from tests.helpers import NS_2008, auth_header, envelope, post
-from tests.integration.jobs_support import START, Emulator, _jobs_emulator, emulator, unique_name
+from tests.integration.jobs_support import START, Emulator, emulator, unique_name
 
-__all__ = ["_jobs_emulator", "emulator"]  # the fixtures, imported for this module
+__all__ = ["emulator"]  # the fixture, imported for this module
 
 JPG = ("http://example.com/images/hat.jpg", "jobs/hat.jpg")
 PNG = ("https://example.com/images/scarf.png", "jobs/scarf.png")
+
+
+@pytest.fixture(autouse=True)
+def _restarted(emulator: Emulator) -> None:
+    # Each test starts from the module's first state, so none depends on which ran before
+    # it (job names carry the clock's time, schedules fire by it).
+    emulator.restart()
 
 
 def fault_code(caught: pytest.ExceptionInfo[zeep.exceptions.Fault]) -> tuple[str, int, str]:
