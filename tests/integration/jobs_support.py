@@ -50,6 +50,11 @@ class Emulator:
             self.call("submitJob", companyHandle="c|6", jobName=name, uploadUrlsJob=job, **extra)
         )
 
+    def restart(self) -> None:
+        """Fresh demo data and the clock back at ``START``, as the module's first test had."""
+        self.server.app.reset()
+        self.clock.set(START)
+
     def details(self, name: str, **params: Any) -> Any:
         logs = self.call("getJobLogDetails", companyHandle="c|6", originalName=name, **params)
         return logs[0] if logs else None

@@ -258,8 +258,8 @@ def test_bad_clock_moves_are_422(admin: EmulatorServer, body: Any, field: str) -
     assert admin.app.clock.now() == BASE
 
 
-def test_fixed_clock_is_409(make_server: ServerFactory) -> None:
-    fixed = make_server(clock=SystemClock(), admin_token=TOKEN)
+def test_fixed_clock_is_409(make_test_server: ServerFactory) -> None:
+    fixed = make_test_server(clock=SystemClock(), admin_token=TOKEN)
     response = call(fixed, "POST", "/admin/clock", json={"advance": 5})
     assert response.status_code == 409
     assert response.json()["error"] == "conflict"

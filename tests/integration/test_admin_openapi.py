@@ -144,7 +144,7 @@ def test_every_served_route_is_documented_and_every_documented_path_served() -> 
 
 
 def test_live_answers_match_the_documented_schemas(
-    contract_server: EmulatorServer, make_server: ServerFactory
+    contract_server: EmulatorServer, make_test_server: ServerFactory
 ) -> None:
     exercised: set[tuple[str, str, int]] = set()
     for case in CASES:
@@ -161,7 +161,7 @@ def test_live_answers_match_the_documented_schemas(
     journal = send(contract_server, ("get", "/admin/journal", {}, {}, None, 200))
     assert journal.json(), "the journal check needs an entry"
     check_against_spec("get", "/admin/journal", journal)
-    fixed = make_server(clock=SystemClock(), admin_token=TOKEN)
+    fixed = make_test_server(clock=SystemClock(), admin_token=TOKEN)
     conflict = send(fixed, ("post", "/admin/clock", {}, {}, {"advance": 1}, 409))
     check_against_spec("post", "/admin/clock", conflict)
     exercised.add(("post", "/admin/clock", conflict.status_code))

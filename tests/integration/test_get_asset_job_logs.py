@@ -100,8 +100,8 @@ def test_auth_header_locale_beats_accept_language(server: EmulatorServer) -> Non
     assert "a été traité dans IPS" in answer.content.decode()
 
 
-def test_server_default_locale(make_server: object) -> None:
-    german = make_server(default_locale="de-DE")  # type: ignore[operator]
+def test_server_default_locale(make_test_server: object) -> None:
+    german = make_test_server(default_locale="de-DE")  # type: ignore[operator]
     answer = post(german.service_url, envelope(asset_logs_param(), auth_header()))
     assert "wurde in IPS verarbeitet" in answer.content.decode()
 

@@ -12,8 +12,8 @@ from ips_emulator.server.injection import FaultRule
 from tests.conftest import ServerFactory, demo_header
 
 
-def test_journal_records_calls_without_credentials(make_server: ServerFactory) -> None:
-    server = make_server()
+def test_journal_records_calls_without_credentials(make_test_server: ServerFactory) -> None:
+    server = make_test_server()
     client = zeep.Client(server.wsdl_url)
     client.service.getAssetJobLogs(
         companyHandle="c|6", assetHandle="a|732|1|535", _soapheaders=demo_header("fr-FR")
@@ -38,8 +38,8 @@ def test_journal_records_calls_without_credentials(make_server: ServerFactory) -
     assert "Zq9-secret" not in repr(server.app.journal.entries())
 
 
-def test_injected_fault_for_the_next_call_only(make_server: ServerFactory) -> None:
-    server = make_server()
+def test_injected_fault_for_the_next_call_only(make_test_server: ServerFactory) -> None:
+    server = make_test_server()
     client = zeep.Client(server.wsdl_url)
     server.app.faults.add(
         FaultRule(operation="getAssetJobLogs", company_handle="c|6", code=30000, reason="Down")
@@ -57,8 +57,8 @@ def test_injected_fault_for_the_next_call_only(make_server: ServerFactory) -> No
     assert len(call()) == 2  # the rule was used up
 
 
-def test_injected_delay_and_authorization_kind(make_server: ServerFactory) -> None:
-    server = make_server()
+def test_injected_delay_and_authorization_kind(make_test_server: ServerFactory) -> None:
+    server = make_test_server()
     client = zeep.Client(server.wsdl_url)
     server.app.faults.add(FaultRule(code=20003, times=None, delay=0.2, reason="No"))
     started = time.monotonic()
@@ -70,8 +70,8 @@ def test_injected_delay_and_authorization_kind(make_server: ServerFactory) -> No
         FaultRule(code=12345)
 
 
-def test_reset_and_seed(make_server: ServerFactory) -> None:
-    server = make_server()
+def test_reset_and_seed(make_test_server: ServerFactory) -> None:
+    server = make_test_server()
     server.app.seed({"companies": [{"handle": "c|99", "name": "Other"}]})
     with pytest.raises(SeedError, match=r"companies\[0\]\.name"):
         server.app.seed({"companies": [{"handle": "c|98"}]})

@@ -10,12 +10,19 @@ import zeep
 
 from tests.conftest import ServerFactory, demo_header
 from tests.helpers import NS_2008, auth_header, envelope, post
-from tests.integration.jobs_support import Emulator, emulator, unique_name
+from tests.integration.jobs_support import START, Emulator, emulator, unique_name
 
 __all__ = ["emulator"]  # the fixture, imported for this module
 
 JPG = ("http://example.com/images/hat.jpg", "jobs/hat.jpg")
 PNG = ("https://example.com/images/scarf.png", "jobs/scarf.png")
+
+
+@pytest.fixture(autouse=True)
+def _restarted(emulator: Emulator) -> None:
+    # Each test starts from the module's first state, so none depends on which ran before
+    # it (job names carry the clock's time, schedules fire by it).
+    emulator.restart()
 
 
 def fault_code(caught: pytest.ExceptionInfo[zeep.exceptions.Fault]) -> tuple[str, int, str]:
@@ -141,6 +148,9 @@ def test_pause_and_resume_a_running_job(emulator: Emulator) -> None:
 
 
 def test_scheduled_job_fires_pauses_resumes_executes_and_deletes(emulator: Emulator) -> None:
+    # Half past: no fire time falls on an instant the test submits, resumes or reads at
+    # (those edges are tests/unit/domain/test_fire_boundaries.py's).
+    emulator.advance(30 * 60)
     name = unique_name("nightly")
     publish = {"publishType": "Full", "emailSetting": "None"}
     handle = emulator.call(
@@ -154,21 +164,20 @@ def test_scheduled_job_fires_pauses_resumes_executes_and_deletes(emulator: Emula
     assert scheduled.locale == "fr-FR"
     assert scheduled.description == "hourly publish"
     assert scheduled.imageServingPublishJob.publishType == "Full"
-    first_fire = scheduled.nextFireTime
-    assert first_fire.minute == 0
-    assert first_fire.second == 0
+    assert scheduled.nextFireTime == START + timedelta(hours=1)
 
     emulator.call("pauseJob", companyHandle="c|6", jobHandle=handle)
     (scheduled,) = emulator.call("getScheduledJobs", companyHandle="c|6", originalName=name)
     assert scheduled.triggerState == "Paused"
-    emulator.advance(2 * 3600)
+    emulator.advance(2 * 3600)  # 14:30: 13:00 and 14:00 pass while paused
     assert emulator.details(name) is None  # nothing ran while paused
 
     emulator.call("resumeJob", companyHandle="c|6", jobHandle=handle)
-    emulator.advance(3600)
+    emulator.advance(3600)  # 15:30
     logs = emulator.call("getJobLogs", companyHandle="c|6", numRows=50)
     runs = [log for log in logs if log.originalJobName == name]
     assert len(runs) == 1
+    assert runs[0].startDate == START + timedelta(hours=3)  # 15:00, the first after resuming
     assert runs[0].logType == "BeginImageServingPublish"
     assert runs[0].jobSubType == "full"
 
@@ -252,10 +261,10 @@ def test_unknown_job_handle_is_30001(emulator: Emulator) -> None:
         assert "jobHandle" in fault_code(caught)[2]
 
 
-def test_instant_speed_finishes_within_submit(make_server: ServerFactory) -> None:
+def test_instant_speed_finishes_within_submit(make_test_server: ServerFactory) -> None:
     from ips_emulator.config import INSTANT
 
-    server = make_server(job_speed=INSTANT)
+    server = make_test_server(job_speed=INSTANT)
     client = zeep.Client(server.wsdl_url)
     job = {"urlArray": {"items": [{"sourceUrl": JPG[0], "destPath": JPG[1]}]},
            "overwrite": True, "readyForPublish": True, "createMask": False,

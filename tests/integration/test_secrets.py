@@ -138,8 +138,8 @@ def test_failed_logins_are_not_limited_by_default(server: EmulatorServer) -> Non
     assert post(server.service_url, envelope(asset_logs_param(), auth_header())).status == 200
 
 
-def test_login_failure_limit(make_server: ServerFactory) -> None:
-    server = make_server(login_failure_limit=3)
+def test_login_failure_limit(make_test_server: ServerFactory) -> None:
+    server = make_test_server(login_failure_limit=3)
     url = server.service_url
 
     def login(user: str = DEMO_USER, password: str = DEMO_PASSWORD) -> Answer:

@@ -8,8 +8,8 @@ from tests.conftest import ServerFactory
 from tests.helpers import asset_logs_param, auth_header, envelope, post
 
 
-def test_broken_database_is_30000(make_server: ServerFactory) -> None:
-    server = make_server()
+def test_broken_database_is_30000(make_test_server: ServerFactory) -> None:
+    server = make_test_server()
     with server.app.database.engine.begin() as connection:
         connection.execute(text("DROP TABLE job_log_entry"))
     answer = post(server.service_url, envelope(asset_logs_param(), auth_header()))
@@ -21,8 +21,8 @@ def test_broken_database_is_30000(make_server: ServerFactory) -> None:
     assert b"Traceback" not in answer.content
 
 
-def test_a_bug_is_a_well_formed_fault_without_traceback(make_server: ServerFactory) -> None:
-    server = make_server()
+def test_a_bug_is_a_well_formed_fault_without_traceback(make_test_server: ServerFactory) -> None:
+    server = make_test_server()
 
     def broken(request: object) -> None:
         raise RuntimeError("simulated bug")

@@ -21,6 +21,13 @@ DEMO_ENTRIES = {
 }
 
 
+#: Options of every inner run. pytest-randomly, installed for the outer suite, would load
+#: into inner runs too and shuffle them with a seed of their own: inner tests whose order
+#: a test states (a directory before and after another) run in file order instead, and
+#: a failure reproduces from the outer run's seed alone.
+INNER_OPTIONS = ("-p", "no:cacheprovider", "-p", "no:randomly")
+
+
 def run_inner(
     pytester: pytest.Pytester, tests: str, conftest: str | None = None, *args: str
 ) -> pytest.RunResult:
@@ -28,7 +35,7 @@ def run_inner(
     if conftest is not None:
         pytester.makeconftest(textwrap.dedent(conftest))
     pytester.makepyfile(test_inner=textwrap.dedent(tests))
-    return pytester.runpytest("-p", "no:cacheprovider", *args)
+    return pytester.runpytest(*INNER_OPTIONS, *args)
 
 
 def warm_up() -> None:

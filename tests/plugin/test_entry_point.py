@@ -6,7 +6,7 @@ from importlib.metadata import entry_points
 
 import pytest
 
-from tests.plugin.support import run_inner
+from tests.plugin.support import INNER_OPTIONS, run_inner
 
 USES_FIXTURE = """
     def test_uses_fixture(ips_emulator):
@@ -21,7 +21,7 @@ def test_entry_point_is_declared() -> None:
 
 
 def test_fixtures_are_listed_with_their_docs(pytester: pytest.Pytester) -> None:
-    result = pytester.runpytest("--fixtures", "-p", "no:cacheprovider")
+    result = pytester.runpytest("--fixtures", *INNER_OPTIONS)
     result.stdout.fnmatch_lines(
         [
             "*fixtures defined from ips_emulator.pytest_plugin*",
@@ -38,6 +38,6 @@ def test_fixtures_are_listed_with_their_docs(pytester: pytest.Pytester) -> None:
 def test_fixtures_come_from_the_entry_point(pytester: pytest.Pytester) -> None:
     run_inner(pytester, USES_FIXTURE).assert_outcomes(passed=1)
     # Disabling the plugin by its entry-point name takes the fixtures away.
-    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:ips_emulator")
+    result = pytester.runpytest(*INNER_OPTIONS, "-p", "no:ips_emulator")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*fixture 'ips_emulator' not found*"])

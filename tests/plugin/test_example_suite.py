@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.plugin.support import INNER_OPTIONS
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pytest_suite"
 
 
 def test_example_suite_passes(pytester: pytest.Pytester) -> None:
-    result = pytester.runpytest_subprocess(str(EXAMPLE), "-v", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(str(EXAMPLE), "-v", *INNER_OPTIONS)
     result.assert_outcomes(passed=6)
     result.stdout.fnmatch_lines(
         [

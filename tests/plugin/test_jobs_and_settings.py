@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plugin.support import run_inner
+from tests.plugin.support import INNER_OPTIONS, run_inner
 
 SCHEDULE = """
     from datetime import UTC, datetime, timedelta
@@ -148,7 +148,7 @@ def test_a_directory_can_have_its_own_server(pytester: pytest.Pytester) -> None:
     (empty / "conftest.py").write_text(OWN_SERVER_CONFTEST, encoding="utf-8")
     (empty / "test_empty.py").write_text(NO_DEMO_DATA, encoding="utf-8")
     pytester.makepyfile(test_root=DEMO_DATA)
-    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=2)
+    pytester.runpytest(*INNER_OPTIONS).assert_outcomes(passed=2)
 
 
 OFFSET = """
@@ -180,6 +180,6 @@ def test_settings_overridden_in_a_subdirectory_get_their_own_server(
         test = OFFSET.format(hours=-7, zone="America/Los_Angeles")
         (folder / f"test_{name}.py").write_text(test, encoding="utf-8")
     pytester.makepyfile(test_root=OFFSET.format(hours=0, zone="UTC"))
-    result = pytester.runpytest("-p", "no:cacheprovider", "-v")
+    result = pytester.runpytest(*INNER_OPTIONS, "-v")
     result.assert_outcomes(passed=3)
     result.stdout.fnmatch_lines(["*a_pacific*PASSED*", "*test_root.py*PASSED*", "*z_pacific*"])

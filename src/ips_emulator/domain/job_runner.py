@@ -23,6 +23,8 @@ from ips_emulator.storage import assets, directory, job_logs, jobs
 
 #: At most this many missed fire times of one schedule are caught up per call.
 MAX_CATCH_UP = 1000
+#: The clock's resolution (storage keeps integer microseconds): "just before" an instant.
+INSTANT_STEP = timedelta(microseconds=1)
 
 
 def company_number(company_handle: str) -> str:
@@ -195,3 +197,15 @@ def next_fire_after(
     if not submission.exec_schedule:
         return None  # a one-off execTime fires once
     return parse_schedule(submission.exec_schedule).next_fire_time(after, scope.zone)
+
+
+def first_fire_from(
+    scope: RequestScope, submission: SubmissionRecord, instant: datetime
+) -> datetime | None:
+    """The first fire time at or after ``instant``: where a trigger (re)starts.
+
+    A fire time equal to the instant a schedule is submitted or resumed is due then,
+    as ``_fire_due`` holds every fire time ``<= now`` due (and as Quartz computes a
+    cron trigger's first fire time). Instants are microseconds, the finest step.
+    """
+    return next_fire_after(scope, submission, instant - INSTANT_STEP)

@@ -102,7 +102,8 @@ def _first_fire(scope: RequestScope, request: JobRequest, now: datetime) -> date
             schedule = parse_schedule(request.exec_schedule)
         except ScheduleError as exc:
             raise invalid_parameter("execSchedule", request.exec_schedule, str(exc)) from None
-        first = schedule.next_fire_time(now, scope.zone)
+        # At or after now: a schedule submitted on one of its fire times fires then.
+        first = schedule.next_fire_time(now - job_runner.INSTANT_STEP, scope.zone)
         if first is None:
             raise invalid_parameter("execSchedule", request.exec_schedule, "it never fires")
         return first
@@ -196,10 +197,14 @@ def resume_job(scope: RequestScope, company_handle: str | None, job_handle: str 
 
 
 def _resume_schedule(scope: RequestScope, submission: SubmissionRecord, now: datetime) -> None:
-    """Fire times missed while paused are skipped; a past execTime fires at once."""
+    """Fire times missed while paused are skipped; a past execTime fires at once.
+
+    "Missed" is strictly before ``now``: a fire time at the resume instant is due then,
+    whatever the paused trigger's stored next fire time was.
+    """
     next_fire = submission.next_fire_time
     if submission.exec_schedule and next_fire is not None and next_fire < now:
-        next_fire = job_runner.next_fire_after(scope, submission, now)
+        next_fire = job_runner.first_fire_from(scope, submission, now)
     jobs.update_submission(
         scope.store, submission.id, trigger_state="Normal", next_fire_time=next_fire
     )
