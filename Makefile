@@ -98,7 +98,8 @@ test-postgres: $(STAMP) catalogs
 
 # Line and branch coverage of the suite (SQLite) and of the PostgreSQL integration run,
 # combined. `coverage run` measures from interpreter start, so the lines the pytest11
-# plugin runs at import count too. Not part of `make test`: measuring every line and branch slows a run down.
+# plugin runs at import count too. Not part of `make test`: measuring every line and
+# branch slows a run down.
 .PHONY: coverage-report
 coverage-report: $(STAMP) catalogs
 	rm -f .coverage .coverage.*
@@ -154,5 +155,5 @@ wsdl: $(STAMP)
 	for v in $(API_VERSIONS); do $(BIN)/ips-emulator wsdl $$v -d wsdl; done
 
 clean:
-	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db*
+	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db* .coverage .coverage.*
 	find locales -name '*.mo' -delete

@@ -12,13 +12,9 @@ import zeep
 
 from ips_emulator import EmulatorServer, Settings, create_app
 from tests.conftest import demo_header
-from tests.databases import BACKEND
 from tests.helpers import asset_logs_param, auth_header, envelope, post
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(BACKEND != "postgresql", reason="runs with the PostgreSQL suite"),
-]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres_only]
 
 
 def test_database_outage_and_recovery() -> None:
