@@ -62,13 +62,16 @@ def start_server(
     """Start an emulator on 127.0.0.1, on a free port, in a background thread.
 
     Unless ``settings`` names its own ``database_url``, the SQLite database goes in
-    ``directory`` (a new temporary directory when None). ``host``/``port`` are ignored.
+    ``directory`` (a new temporary directory when None, removed when the server stops).
+    ``host``/``port`` are ignored.
     """
     base = settings or Settings()
+    scratch = None
     if base.database_url == Settings().database_url:
-        folder = Path(directory) if directory is not None else Path(tempfile.mkdtemp("-ips-db"))
-        base = replace(base, database_url=sqlite_url(folder / "ips-emulator.db"))
-    return EmulatorServer(create_app(base)).start()
+        if directory is None:
+            directory = scratch = Path(tempfile.mkdtemp("-ips-db"))
+        base = replace(base, database_url=sqlite_url(Path(directory) / "ips-emulator.db"))
+    return EmulatorServer(create_app(base), scratch=scratch).start()
 
 
 class ServerPool:

@@ -18,7 +18,20 @@ from ips_emulator.testing import (
     IpsEmulator,
     emulate,
     read_seed,
+    start_server,
 )
+
+
+def test_a_server_started_without_a_directory_removes_its_own_on_stop() -> None:
+    server = start_server()
+    try:
+        scratch = server.scratch
+        assert scratch is not None
+        assert (scratch / "ips-emulator.db").is_file()
+        assert requests.get(server.wsdl_url, timeout=10).status_code == 200
+    finally:
+        server.stop()
+    assert not scratch.exists()
 
 
 def test_emulate_without_pytest_fixtures() -> None:

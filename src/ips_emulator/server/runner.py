@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
+from pathlib import Path
 from types import TracebackType
 
 from waitress.server import create_server
@@ -15,8 +17,12 @@ SERVICE_PATH = "/scene7/services/IpsApiService"
 class EmulatorServer:
     """``EmulatorApp`` served by waitress on ``host:port`` (0 picks a free port)."""
 
-    def __init__(self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0, scratch: Path | None = None
+    ) -> None:
         self.app = app
+        #: A directory of the server's own (its SQLite file), removed once it has stopped.
+        self.scratch = scratch
         # A short loop timeout lets stop() end the serving thread promptly.
         self._server = create_server(
             app,
@@ -71,6 +77,8 @@ class EmulatorServer:
             self._thread.join(timeout=5)
             self._thread = None
         self.app.database.dispose()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self) -> EmulatorServer:
         return self.start()
