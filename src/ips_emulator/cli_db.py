@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ips_emulator.config import Settings
+from ips_emulator.cli_checks import database_errors, masked
+from ips_emulator.cli_settings import database_option, effective_database_url
 
 
 @click.group()
@@ -13,18 +14,16 @@ def db() -> None:
 
 
 @db.command("upgrade")
-@click.option(
-    "--database-url",
-    envvar="IPS_EMULATOR_DATABASE_URL",
-    default=None,
-    help="SQLAlchemy database URL (also IPS_EMULATOR_DATABASE_URL).",
-)
+@database_option
 def db_upgrade(database_url: str | None) -> None:
     """Create the schema, or bring it to the current version (servers do this on start)."""
     from ips_emulator.storage.db import Database
 
-    settings = Settings.from_env().with_changes(database_url=database_url)
-    database = Database(settings.database_url)
-    database.create_schema()
-    database.dispose()
-    click.echo(f"schema up to date: {settings.database_url}")
+    url = effective_database_url(database_url)
+    with database_errors(url):
+        database = Database(url)
+        try:
+            database.create_schema()
+        finally:
+            database.dispose()
+    click.echo(f"schema up to date: {masked(url)}")
