@@ -14,7 +14,7 @@ import click
 from ips_emulator.cli_checks import database_errors, write_output
 from ips_emulator.cli_db import db
 from ips_emulator.cli_serve import serve
-from ips_emulator.cli_settings import database_option, effective_database_url
+from ips_emulator.cli_settings import config, database_option, effective_database_url
 from ips_emulator.config import SettingError
 
 if TYPE_CHECKING:
@@ -322,5 +322,6 @@ def users_passwd(email: str, password: str, database_url: str | None) -> None:
     click.echo(f"Password of {email} changed.")
 
 
+main.add_command(config)
 main.add_command(db)
 main.add_command(serve)

@@ -1,4 +1,5 @@
-"""Every setting in one place: the options that set them and where each value came from.
+"""Every setting in one place: the options that set them, where each value came from,
+and ``ips-emulator config``, which shows the effective settings.
 
 Only ``Settings.from_env`` reads ``IPS_EMULATOR_*`` variables; options are declared
 without click's ``envvar=`` so that one parser (config.py) checks a value whichever way
@@ -7,15 +8,18 @@ it comes, and each option's help names its variable in click's own ``[env var: .
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
 
-from ips_emulator.cli_checks import parse_database_url
+from ips_emulator.cli_checks import masked, parse_database_url
 from ips_emulator.config import (
     ENV_VARS,
+    INSTANT,
     SettingError,
     Settings,
     env_sources,
@@ -131,6 +135,39 @@ def _check_locale(locale: str, source: str) -> None:
         raise click.ClickException(str(exc)) from None
     except ValueError as exc:
         raise SettingError(f"{source}: {exc}") from None
+
+
+def shown_value(name: str, value: Any) -> str:
+    """A setting as ``config`` prints it: secrets masked, job speeds and None in words."""
+    if name == "database_url":
+        return masked(value)
+    if name == "admin_token":
+        return "***" if value else "none (the admin API is closed)"
+    if name == "job_speed":
+        return "instant" if value == INSTANT else "realtime" if value == 1.0 else f"{value:g}"
+    if value is None or (isinstance(value, float) and math.isinf(value)):
+        return "none"
+    return str(value)
+
+
+@click.command("config")
+@settings_options
+def config(no_demo: bool, **options: str | None) -> None:
+    """Show the effective settings and where each came from (default, environment
+    variable or command-line option); secrets are masked.
+
+    Takes the options of `serve`, so `ips-emulator config OPTIONS` shows what
+    `ips-emulator serve OPTIONS` would run with.
+    """
+    resolved = resolve(options, no_demo)
+    rows = [
+        (f.name, shown_value(f.name, getattr(resolved.settings, f.name)), resolved.source(f.name))
+        for f in dataclasses.fields(Settings)
+    ]
+    name_width = max(len(name) for name, _, _ in rows)
+    value_width = max(len(value) for _, value, _ in rows)
+    for name, value, source in rows:
+        click.echo(f"{name:<{name_width}}  {value:<{value_width}}  {source}")
 
 
 def database_option(command: F) -> F:
