@@ -123,6 +123,24 @@ def test_sqlite_file_in_a_folder_that_cannot_exist(tmp_path: Path) -> None:
     )
 
 
+def test_sqlite_path_that_is_a_folder(tmp_path: Path) -> None:
+    """SQLite's own reason is vague; the line says what to check."""
+    (tmp_path / "folder.db").mkdir()
+    line = one_line_error(["db", "upgrade", "--database-url", "sqlite:///folder.db"], tmp_path)
+    assert line == (
+        "Error: cannot open the SQLite database folder.db: unable to open database file (it "
+        "must be a file this user can write, in a folder this user can write)"
+    )
+
+
+def test_host_that_is_not_this_machines(tmp_path: Path) -> None:
+    line = one_line_error(["serve", "--host", "192.0.2.1", "--port", "0"], tmp_path)
+    assert line == (
+        "Error: cannot listen on 192.0.2.1:0: the address is not one of this machine's; "
+        "choose another --host"
+    )
+
+
 def test_missing_sqlite_folder_is_refused_not_created(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("{}", encoding="utf-8")
     line = one_line_error(["seed", "x.json", "--database-url", "sqlite:///new/x.db"], tmp_path)

@@ -83,6 +83,13 @@ def database_errors(url: str) -> Iterator[None]:
         ) from None
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            # SQLite says only "unable to open database file", whatever the cause.
+            raise click.ClickException(
+                f"cannot open the SQLite database {parsed.database}: {reason} (it must be a "
+                "file this user can write, in a folder this user can write)"
+            ) from None
         raise click.ClickException(f"cannot open the database {shown}: {reason}") from None
 
 
