@@ -44,9 +44,14 @@ def masked(url: str) -> str:
 def check_sqlite_folder(url: URL) -> None:
     """Refuse an SQLite file whose folder is missing, rather than create the folder:
     a mistyped path should not quietly start a new, empty database somewhere else."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+    database = url.database or ""
+    if (
+        url.get_backend_name() != "sqlite"
+        or database in ("", ":memory:")
+        or database.startswith("file:")
+    ):
         return
-    folder = Path(url.database).parent
+    folder = Path(database).parent
     if not folder.is_dir():
         raise click.ClickException(
             f"cannot open the SQLite database {url.database}: the folder {folder} does not "

@@ -78,12 +78,13 @@ def setting_option(name: str) -> Callable[[F], F]:
 
 
 def settings_options(command: F) -> F:
-    """The options of every setting that has one (``serve`` and ``config``)."""
-    for name in reversed(OPTIONS):
-        command = setting_option(name)(command)
-    return click.option(
+    """The options of every setting that has one (``serve`` and ``config``), in help order."""
+    command = click.option(
         "--no-demo", is_flag=True, help="Do not load the demo data into an empty database."
     )(command)
+    for name in reversed(OPTIONS):  # the last decorator applied is listed first
+        command = setting_option(name)(command)
+    return command
 
 
 @dataclass(frozen=True)
