@@ -145,3 +145,59 @@ def test_serve_runs_one_thread_per_process_unless_told() -> None:
     refused = CliRunner().invoke(main, ["serve", "--threads", "0"])
     assert refused.exit_code == 2
     assert "--threads" in refused.output
+
+
+def test_two_workers_share_an_sqlite_file_while_both_write(tmp_path: Path) -> None:
+    """decisions.md: --workers on an SQLite file is safe (WAL, busy timeout, retried
+    transactions, compare-and-set claims): concurrent job submissions all land, once."""
+    import threading
+
+    import zeep
+    from sqlalchemy import create_engine, text
+
+    from tests.conftest import demo_header
+
+    port = free_port()
+    db = tmp_path / "shared.db"
+    command = [str(BIN / "ips-emulator"), "serve", "--port", str(port), "--workers", "2",
+               "--job-speed", "instant", "--database-url", f"sqlite:///{db}"]  # fmt: skip
+    wsdl = f"http://127.0.0.1:{port}/scene7/webservice/IpsApi-2008-01-15.wsdl"
+    errors: list[BaseException] = []
+
+    def submit(thread: int) -> None:
+        try:
+            client = zeep.Client(wsdl)
+            for n in range(5):
+                files = [{"sourceUrl": f"http://example.com/{thread}-{n}-{i}.jpg",
+                          "destPath": f"w/{thread}-{n}-{i}.jpg"} for i in range(5)]  # fmt: skip
+                client.service.submitJob(
+                    companyHandle="c|6", jobName=f"w{thread}-{n}", _soapheaders=demo_header(),
+                    uploadUrlsJob={"urlArray": {"items": files}, "overwrite": True,
+                                   "readyForPublish": True, "createMask": False,
+                                   "emailSetting": "None"},
+                )  # fmt: skip
+        except BaseException as exc:  # reported below, in the test thread
+            errors.append(exc)
+
+    with running(command, {}):
+        wait_for(wsdl)
+        threads = [threading.Thread(target=submit, args=(t,)) for t in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert not errors, errors
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        runs = connection.execute(
+            text(
+                "SELECT original_name, COUNT(*) FROM job WHERE original_name LIKE 'w%' "
+                "GROUP BY original_name"
+            )
+        ).all()
+        uploads = connection.execute(
+            text("SELECT COUNT(*) FROM asset WHERE folder LIKE '%w/'")
+        ).scalar_one()
+    engine.dispose()
+    assert sorted(runs) == sorted((f"w{t}-{n}", 1) for t in range(4) for n in range(5))
+    assert uploads == 4 * 5 * 5

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from ips_emulator.cli_checks import database_errors, write_output
 from ips_emulator.cli_db import db
 from ips_emulator.cli_serve import serve
-from ips_emulator.config import Settings
+from ips_emulator.cli_settings import config, database_option, effective_database_url
+from ips_emulator.config import SettingError
 
 if TYPE_CHECKING:
     from ips_emulator.storage.db import Database
@@ -21,7 +23,17 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; a bad setting, however it was given, is one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SettingError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ips-emulator")
 def main() -> None:
     """A local emulator of the Adobe Scene7 IPS SOAP API (getAssetJobLogs and its family)."""
@@ -56,8 +68,7 @@ def wsdl(version: str, output: str | None, output_dir: str | None) -> None:
     if output_dir:
         output = os.path.join(output_dir, wsdl_file_name(version))
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -65,21 +76,14 @@ def wsdl(version: str, output: str | None, output_dir: str | None) -> None:
 # Data commands: all take the database the way ``serve`` does.
 
 
-def database_option(command: F) -> F:
-    return click.option(
-        "--database-url",
-        envvar="IPS_EMULATOR_DATABASE_URL",
-        default=None,
-        help="SQLAlchemy database URL (also IPS_EMULATOR_DATABASE_URL).  "
-        "[default: sqlite:///ips-emulator.db]",
-    )(command)
-
-
 def open_database(database_url: str | None) -> Database:
+    """The database of ``--database-url`` (or the environment's), migrated; one-line errors."""
     from ips_emulator.storage.db import Database
 
-    database = Database(Settings.from_env().with_changes(database_url=database_url).database_url)
-    database.create_schema()
+    url = effective_database_url(database_url)
+    with database_errors(url):
+        database = Database(url)
+        database.create_schema()
     return database
 
 
@@ -160,8 +164,7 @@ def export(database_url: str | None, output: str | None, fmt: str | None) -> Non
         database.dispose()
     text = dump_document(document, fmt or (format_of(output) if output else "json"))
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -319,5 +322,6 @@ def users_passwd(email: str, password: str, database_url: str | None) -> None:
     click.echo(f"Password of {email} changed.")
 
 
+main.add_command(config)
 main.add_command(db)
 main.add_command(serve)

@@ -1,44 +1,27 @@
-"""``ips-emulator serve``: the IPS API over HTTP, one process or several."""
+"""``ips-emulator serve``: the IPS API over HTTP, one process or several.
+
+The banner is printed only once the database is open and migrated and the socket is
+bound, so "serving" is true when it appears; every failure before it is one line.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ips_emulator.config import Settings, parse_job_speed
+from ips_emulator.cli_checks import bind_errors, check_bindable, database_errors
+from ips_emulator.cli_settings import resolve, settings_options
+from ips_emulator.config import Settings
 from ips_emulator.server.tuning import SERVE_THREADS
+
+if TYPE_CHECKING:
+    from ips_emulator.server.app import EmulatorApp
 
 
 @click.command()
-@click.option("--host", default=None, help="Interface to listen on.  [default: 127.0.0.1]")
-@click.option("--port", type=int, default=None, help="Port to listen on.  [default: 8080]")
-@click.option(
-    "--database-url",
-    envvar="IPS_EMULATOR_DATABASE_URL",
-    default=None,
-    help="SQLAlchemy database URL (also IPS_EMULATOR_DATABASE_URL).  "
-    "[default: sqlite:///ips-emulator.db]",
-)
-@click.option(
-    "--default-locale",
-    default=None,
-    help="Locale of logMessage when a request names none (authHeader/locale, "
-    "Accept-Language).  [default: en-US]",
-)
-@click.option(
-    "--timezone",
-    default=None,
-    help="The IPS server's time zone (IANA name); dates are rendered with its offset.  "
-    "[default: UTC]",
-)
-@click.option(
-    "--job-speed",
-    default=None,
-    help="How fast jobs run: realtime, instant (a job finishes within submitJob) or a "
-    "factor such as 10.  [default: realtime]",
-)
-@click.option("--no-demo", is_flag=True, help="Do not load the demo data into an empty database.")
+@settings_options
 @click.option(
     "--threads",
     type=click.IntRange(min=1),
@@ -52,73 +35,79 @@ from ips_emulator.server.tuning import SERVE_THREADS
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Processes (gunicorn) sharing the database; use PostgreSQL for more than one.",
+    help="Processes (gunicorn) sharing the database: an SQLite file on this machine's "
+    "disk, or PostgreSQL (several machines, many writers).",
 )
-@click.option(
-    "--admin-token",
-    default=None,
-    help="Open the JSON admin API under /admin/ to requests that send "
-    "Authorization: Bearer TOKEN (also IPS_EMULATOR_ADMIN_TOKEN).  [default: closed]",
-)
-def serve(
-    host: str | None,
-    port: int | None,
-    database_url: str | None,
-    default_locale: str | None,
-    timezone: str | None,
-    job_speed: str | None,
-    no_demo: bool,
-    threads: int,
-    workers: int,
-    admin_token: str | None,
-) -> None:
+def serve(no_demo: bool, threads: int, workers: int, **options: str | None) -> None:
     """Serve the IPS API on http://HOST:PORT/scene7/services/IpsApiService."""
-    from waitress import serve as waitress_serve
-
-    from ips_emulator.i18n import CatalogsNotCompiledError
-    from ips_emulator.server.app import create_app
-    from ips_emulator.server.tuning import tune_for_serving
-
-    try:
-        speed = parse_job_speed(job_speed) if job_speed else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--job-speed") from None
-    settings = Settings.from_env().with_changes(
-        host=host,
-        port=port,
-        database_url=database_url,
-        default_locale=default_locale,
-        timezone=timezone,
-        job_speed=speed,
-        load_demo=False if no_demo else None,
-        admin_token=admin_token,
-    )
+    settings = resolve(options, no_demo).settings
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("spyne").setLevel(logging.WARNING)
     # Calls queueing for the one thread is the design, not an alarm (SERVE_THREADS).
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    base = f"http://{settings.host}:{settings.port}"
     if workers > 1:
-        from ips_emulator.server.workers import serve_workers
+        _serve_workers(settings, workers, threads)
+    else:
+        _serve_one(settings, threads)
 
-        click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService ({workers} workers)")
-        serve_workers(settings, workers, threads)
-        return
+
+def _serve_one(settings: Settings, threads: int) -> None:
+    from waitress.server import create_server
+
+    from ips_emulator.server.tuning import tune_for_serving
+
+    app = _open_app(settings)
     try:
-        app = create_app(settings)
-    except CatalogsNotCompiledError as exc:
-        raise click.ClickException(str(exc)) from None
+        with bind_errors(settings.host, settings.port):
+            server: Any = create_server(
+                app,
+                host=settings.host,
+                port=settings.port,
+                threads=threads,
+                ident="ips-emulator",
+                max_request_body_size=2 * settings.max_body_bytes,
+            )
+    except click.ClickException:
+        app.database.dispose()
+        raise
     tune_for_serving()
-    click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService")
+    # One socket has effective_port; a host name bound on several addresses has a list.
+    port = getattr(server, "effective_port", None) or server.effective_listen[0][1]
+    _banner(settings, int(port), 1)
+    server.run()
+
+
+def _open_app(settings: Settings) -> EmulatorApp:
+    from ips_emulator.server.app import create_app
+
+    with database_errors(settings.database_url):
+        return create_app(settings)
+
+
+def _serve_workers(settings: Settings, workers: int, threads: int) -> None:
+    from sqlalchemy.engine import make_url
+
+    from ips_emulator.server.workers import prepare_database, serve_workers
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        raise click.ClickException(
+            f"--workers {workers}: an in-memory SQLite database is private to one process; "
+            "give a file (sqlite:///ips-emulator.db) or PostgreSQL"
+        )
+    with database_errors(settings.database_url):
+        prepare_database(settings)
+    # gunicorn retries a busy port for seconds, logging each try: check it first.
+    check_bindable(settings.host, settings.port)
+    serve_workers(settings, workers, threads, lambda port: _banner(settings, port, workers))
+
+
+def _banner(settings: Settings, port: int, workers: int) -> None:
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    base = f"http://{host}:{port}"
+    processes = f" ({workers} workers)" if workers > 1 else ""
+    click.echo(f"ips-emulator serving {base}/scene7/services/IpsApiService{processes}")
     click.echo(f"WSDL: {base}/scene7/webservice/IpsApi-2008-01-15.wsdl")
     if settings.admin_token:
         click.echo(f"Admin API: {base}/admin/ (docs/admin-api.md)")
-    waitress_serve(
-        app,
-        host=settings.host,
-        port=settings.port,
-        threads=threads,
-        ident="ips-emulator",
-        max_request_body_size=2 * settings.max_body_bytes,
-    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DATABASE_PATH = Path("ips-emulator.db")
 INSTANT = math.inf
@@ -34,6 +36,28 @@ def parse_job_speed(text: str) -> float:
     return speed
 
 
+def parse_port(text: str) -> int:
+    """A TCP port: 0 (any free port) to 65535."""
+    try:
+        port = int(text.strip())
+    except ValueError:
+        raise ValueError(f"port {text!r} is not a whole number") from None
+    if not 0 <= port <= 65535:
+        raise ValueError(f"port {port} is not between 0 and 65535 (0 picks any free port)")
+    return port
+
+
+def check_timezone(name: str) -> str:
+    """An IANA time zone name, as ZoneInfo knows it."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"time zone {name!r} is not an IANA name such as UTC or Europe/Paris"
+        ) from None
+    return name
+
+
 #: Integer bounds read from ``IPS_EMULATOR_<NAME>`` (SECURITY.md).
 BOUND_SETTINGS = (
     "max_body_bytes",
@@ -54,6 +78,39 @@ def parse_bound(name: str, text: str) -> int:
     if value < 1:
         raise ValueError(f"{name} {text!r} must be at least 1")
     return value
+
+
+class SettingError(ValueError):
+    """A setting's value is unusable; the message starts with where it came from."""
+
+
+#: Every setting the environment may give: field -> variable (``IPS_EMULATOR_`` + NAME).
+ENV_VARS: dict[str, str] = {
+    name: f"{ENV_PREFIX}{name.upper()}"
+    for name in ("host", "port", "database_url", "default_locale", "timezone", "job_speed",
+                 "admin_token", *BOUND_SETTINGS)
+}  # fmt: skip
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "port": parse_port,
+    "timezone": check_timezone,
+    "job_speed": parse_job_speed,
+    **{name: partial(parse_bound, name) for name in BOUND_SETTINGS},
+}
+
+
+def parse_setting(name: str, text: str, source: str) -> Any:
+    """The value of setting ``name`` given as ``text`` by ``source`` (a variable or option)."""
+    try:
+        return _PARSERS.get(name, str)(text)
+    except ValueError as exc:
+        raise SettingError(f"{source}: {exc}") from None
+
+
+def env_sources(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The settings the environment gives: field -> the variable that gives it."""
+    env = os.environ if environ is None else environ
+    return {name: var for name, var in ENV_VARS.items() if env.get(var)}
 
 
 @dataclass(frozen=True)
@@ -104,24 +161,12 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Settings from ``IPS_EMULATOR_*`` variables; the only place that reads them."""
+        """Settings from ``IPS_EMULATOR_*`` variables; the only place that reads them.
+
+        An empty variable counts as unset; a bad value raises ``SettingError`` naming it.
+        """
         env = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
-        if url := env.get(f"{ENV_PREFIX}DATABASE_URL"):
-            values["database_url"] = url
-        if locale := env.get(f"{ENV_PREFIX}DEFAULT_LOCALE"):
-            values["default_locale"] = locale
-        if tz := env.get(f"{ENV_PREFIX}TIMEZONE"):
-            values["timezone"] = tz
-        if speed := env.get(f"{ENV_PREFIX}JOB_SPEED"):
-            values["job_speed"] = parse_job_speed(speed)
-        if host := env.get(f"{ENV_PREFIX}HOST"):
-            values["host"] = host
-        if port := env.get(f"{ENV_PREFIX}PORT"):
-            values["port"] = int(port)
-        if token := env.get(f"{ENV_PREFIX}ADMIN_TOKEN"):
-            values["admin_token"] = token
-        for name in BOUND_SETTINGS:
-            if text := env.get(f"{ENV_PREFIX}{name.upper()}"):
-                values[name] = parse_bound(name, text)
+        values = {
+            name: parse_setting(name, env[var], var) for name, var in env_sources(env).items()
+        }
         return cls(**values)

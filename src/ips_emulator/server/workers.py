@@ -8,6 +8,7 @@ claimed with compare-and-set updates (``domain/job_runner.py``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -35,13 +36,28 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return app
 
 
-def serve_workers(settings: Settings, workers: int, threads: int) -> None:
-    """Serve with ``workers`` processes of ``threads`` threads each (blocks)."""
+def prepare_database(settings: Settings) -> None:
+    """Migrate the schema and load the demo data once, in the master, before any worker:
+    workers racing on an empty database would clash."""
     database = Database(settings.database_url)
-    database.create_schema()
-    if settings.load_demo:  # once, here: workers racing on an empty database would clash
-        load_demo_data(database)
-    database.dispose()
+    try:
+        database.create_schema()
+        if settings.load_demo:
+            load_demo_data(database)
+    finally:
+        database.dispose()
+
+
+def serve_workers(
+    settings: Settings, workers: int, threads: int, on_ready: Callable[[int], None]
+) -> None:
+    """Serve with ``workers`` processes of ``threads`` threads each (blocks); call
+    ``on_ready`` with the bound port once gunicorn listens (the real one when 0 was asked).
+    The database must be prepared first (``prepare_database``)."""
+
+    def when_ready(arbiter: Any) -> None:
+        on_ready(int(arbiter.LISTENERS[0].getsockname()[1]))
+
     options = {
         "bind": f"{settings.host}:{settings.port}",
         "workers": workers,
@@ -49,5 +65,6 @@ def serve_workers(settings: Settings, workers: int, threads: int) -> None:
         "worker_class": "gthread",
         "accesslog": None,
         "timeout": 120,
+        "when_ready": when_ready,
     }
     _Gunicorn(settings.with_changes(load_demo=False), options).run()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from ips_emulator.storage.tables import Base
@@ -43,3 +46,34 @@ def make_revision(engine: Engine, message: str) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.revision(config, message=message, autogenerate=True)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One migration, as ``ips-emulator db history`` lists it."""
+
+    revision: str
+    down_revision: str | None
+    message: str
+    is_head: bool
+
+
+def history() -> list[Revision]:
+    """Every migration, newest first (Alembic's order)."""
+    script = ScriptDirectory(str(_HERE))
+    heads = set(script.get_heads())
+    return [
+        Revision(
+            revision=r.revision,
+            down_revision=r.down_revision if isinstance(r.down_revision, str) else None,
+            message=(r.doc or "").strip(),
+            is_head=r.revision in heads,
+        )
+        for r in script.walk_revisions()
+    ]
+
+
+def current(engine: Engine) -> tuple[str, ...]:
+    """The revisions the database is stamped at; empty when it has no schema yet."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_heads()
