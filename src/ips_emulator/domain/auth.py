@@ -33,7 +33,7 @@ def authenticate(
     user, access = _user_and_access(scope, credentials.user, company_handle)
     if user is None or not verify_password(credentials.password, user.password_hash):
         if throttle is not None:
-            throttle.failed(credentials.user)
+            throttle.failed(credentials.user, known=user is not None)
         raise AuthenticationError(
             FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS, "Invalid username/password"
         )

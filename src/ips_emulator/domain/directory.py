@@ -19,14 +19,23 @@ def check_login(
 ) -> bool:
     """Whether the e-mail and password log in (to the company, when one is named).
 
-    A failed login is a status, not a fault (the docs' example).
+    A failed login is a status, not a fault (the docs' example). It counts towards the
+    login-failure limit like a failed authentication, and a locked user fails here
+    even with the right password: otherwise checkLogin would be an unlimited oracle.
     """
     if not email:
         raise missing_parameter("email")
     if password is None:
         raise missing_parameter("password")
+    throttle = scope.login_throttle
+    if throttle is not None and throttle.is_locked(email):
+        return False
     user = directory.find_user_by_email(scope.store, email)
-    if user is None or not user.is_valid or not verify_password(password, user.password_hash):
+    if user is None or not verify_password(password, user.password_hash):
+        if throttle is not None:
+            throttle.failed(email, known=user is not None)
+        return False
+    if not user.is_valid:
         return False
     if company_handle:
         company = directory.find_company_by_handle(scope.store, company_handle)
