@@ -18,6 +18,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.seed import SeedError, load_seed
 from ips_emulator.domain.seed_schema import date_problem
 from ips_emulator.server.admin_http import (
@@ -243,7 +244,7 @@ def move_clock(clock: Any, body: Any) -> None:
         problem = date_problem(text) if isinstance(text, str) else "must be a string"
         if problem:
             raise field_error("set", problem)
-        action, value = "set", datetime.fromisoformat(text)
+        action, value = "set", parse_datetime(text)
     else:
         seconds = body["advance"]
         if not _is_number(seconds):
