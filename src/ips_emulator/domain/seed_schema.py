@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from datetime import UTC
 from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
-from ips_emulator.domain.instants import parse_datetime
+from ips_emulator.domain.instants import instant_problem, parse_datetime
 from ips_emulator.resources import package_file
 
 SCHEMA_FILE = "seed.schema.json"
@@ -77,7 +78,7 @@ def date_problem(text: str) -> str | None:
         return f"{text!r} is not an ISO 8601 date-time{detail}"
     if value.tzinfo is None:
         return f"{text!r} has no time zone offset"
-    return None
+    return instant_problem(value, UTC)
 
 
 _FORMATS = FormatChecker(formats=())

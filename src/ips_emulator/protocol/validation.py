@@ -9,10 +9,11 @@ the request. Element order inside a sequence is not enforced (docs/decisions.md)
 from __future__ import annotations
 
 import re
+from datetime import UTC, tzinfo
 
 from lxml import etree
 
-from ips_emulator.domain.instants import parse_datetime
+from ips_emulator.domain.instants import parse_instant
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter
 from ips_emulator.protocol.schema import (
     BOOLEAN,
@@ -52,9 +53,11 @@ def _simple_ok(kind: str, text: str) -> bool:
 class RequestChecker:
     """Checks operation elements of one API version."""
 
-    def __init__(self, registry: Registry, version: str) -> None:
+    def __init__(self, registry: Registry, version: str, zone: tzinfo = UTC) -> None:
         self.registry = registry
         self.version = version
+        #: The server's time zone, which a date-time without an offset is in.
+        self.zone = zone
         self._cache: dict[tuple[Field, ...], dict[str, Field]] = {}
 
     def _declared(self, fields: tuple[Field, ...]) -> dict[str, Field]:
@@ -103,9 +106,9 @@ class RequestChecker:
         self.check(child, self.registry.structs[field.type].fields, f"{where}/")
 
     def _check_datetime(self, text: str, where: str) -> None:
-        """The checks of the parser spyne then reads the value with."""
+        """The checks of the parser spyne then reads the value with, and the range."""
         try:
-            parse_datetime(text)
+            parse_instant(text, self.zone)
         except ValueError as error:
             raise invalid_parameter(where, _shown(text), str(error)) from None
 

@@ -1,4 +1,5 @@
-"""The one date-time parser, against a reference (datetime.fromisoformat on normalized text)."""
+"""The one date-time parser, against a reference (datetime.fromisoformat on normalized
+text), and the range of instants the server accepts."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ips_emulator.domain.instants import parse_datetime
+from ips_emulator.domain.instants import instant_problem, parse_datetime
+from ips_emulator.domain.seed_schema import date_problem
 
 
 def reference(text: str) -> datetime:
@@ -83,3 +85,31 @@ def test_negative_offset_under_an_hour_is_west() -> None:
 def test_refusals_say_why(text: str, why: str) -> None:
     with pytest.raises(ValueError, match=why):
         parse_datetime(text)
+
+
+EAST, WEST = timezone(timedelta(hours=14)), timezone(timedelta(hours=-12))
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "accepted"),
+    [
+        (datetime(1, 1, 2, tzinfo=UTC), UTC, True),
+        (datetime(1, 1, 1, 23, 59, 59, 999999, tzinfo=UTC), UTC, False),
+        (datetime(9998, 12, 31, 23, 59, 59, 999999, tzinfo=UTC), UTC, True),
+        (datetime(9999, 1, 1, tzinfo=UTC), UTC, False),
+        (datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-7))), UTC, False),
+        (datetime(1, 1, 1, 0, 0, tzinfo=EAST), UTC, False),  # year 0 in UTC
+        (datetime(1, 1, 2, 10, 0), EAST, False),  # naive: in the server's zone, 01-01T20:00Z
+        (datetime(1, 1, 2, 14, 0), EAST, True),
+        (datetime(9998, 12, 31, 12, 0), WEST, False),  # 9999-01-01T00:00Z
+    ],
+)
+def test_the_accepted_range(value: datetime, zone: timezone, accepted: bool) -> None:
+    assert (instant_problem(value, zone) is None) is accepted
+
+
+@pytest.mark.parametrize(
+    "text", ["9999-12-31T23:00:00-07:00", "0001-01-01T00:00:00+14:00", "9999-06-01T00:00:00Z"]
+)
+def test_seed_dates_outside_the_range_are_refused(text: str) -> None:
+    assert "outside the range the server accepts" in (date_problem(text) or "")
