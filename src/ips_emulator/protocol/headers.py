@@ -68,6 +68,17 @@ def _text(element: etree._Element) -> str:
     return "".join(str(text) for text in element.itertext()).strip()
 
 
+def _secret(element: etree._Element, where: str) -> str:
+    """A password exactly as sent: blanks are part of it (as they are over HTTP Basic),
+    and text broken up by elements is not a password (``de<b/>mo`` is not ``demo``)."""
+    if any(isinstance(child.tag, str) for child in element):
+        raise IpsApiError(
+            FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
+            f"Invalid value for parameter '{where}': expected text, not elements.",
+        )
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
 def _boolean(text: str) -> bool | None:
     lowered = text.lower()
     return True if lowered in _TRUE else False if lowered in _FALSE else None
@@ -88,7 +99,9 @@ def _auth_header(element: etree._Element, namespace: str | None) -> AuthHeader:
     values = {}
     for child in element:
         local = _name(child.tag)[1]
-        if local:
+        if local == "password":
+            values[local] = _secret(child, "authHeader/password")
+        elif local:
             values[local] = _text(child)
     gzip = values.get("gzipResponse")
     status = values.get("faultHttpStatusCode")
@@ -113,8 +126,10 @@ def read_headers(
         namespace, local = _name(element.tag)  # "" for comments, processing instructions
         if local == "authHeader" and namespace in (IPS_XSD, body_namespace):
             auth = _auth_header(element, namespace)
-        elif namespace == IPS_LEGACY_AUTH and local in ("AuthUser", "AuthPassword"):
+        elif namespace == IPS_LEGACY_AUTH and local == "AuthUser":
             legacy[local] = _text(element)
+        elif namespace == IPS_LEGACY_AUTH and local == "AuthPassword":
+            legacy[local] = _secret(element, local)
     return RequestHeaders(auth, legacy.get("AuthUser"), legacy.get("AuthPassword"))
 
 

@@ -384,7 +384,8 @@ def test_auth_header_children_in_any_order_and_prefix() -> None:
     )
     read = headers(xml)
     assert read.auth is not None
-    assert (read.auth.user, read.auth.password, read.auth.locale) == ("u@x", "pw", "ja")
+    # the password is taken as sent, blanks included; other values are trimmed
+    assert (read.auth.user, read.auth.password, read.auth.locale) == ("u@x", " pw ", "ja")
     assert read.auth.app_version == "1.2"
 
 
