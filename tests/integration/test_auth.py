@@ -60,14 +60,15 @@ def test_zeep_sees_typed_authentication_fault(client: zeep.Client) -> None:
     assert caught.value.detail[0][0].text == "10001"
 
 
-def test_fault_http_status_code_overrides_500(server: EmulatorServer) -> None:
-    header = auth_header(password="nope", faultHttpStatusCode="200")
+@pytest.mark.parametrize("value", ["200", "205", "303", "418", "599"])
+def test_fault_http_status_code_overrides_500(server: EmulatorServer, value: str) -> None:
+    header = auth_header(password="nope", faultHttpStatusCode=value)
     answer = post(server.service_url, envelope(asset_logs_param(), header))
-    assert answer.status == 200
+    assert answer.status == int(value)
     assert answer.fault()[3] == 10001
 
 
-@pytest.mark.parametrize("value", ["abc", "42", "-1", "1000"])
+@pytest.mark.parametrize("value", ["abc", "42", "-1", "1000", "100", "101", "199", "204", "304"])
 def test_invalid_fault_http_status_code_is_ignored(server: EmulatorServer, value: str) -> None:
     header = auth_header(password="nope", faultHttpStatusCode=value)
     answer = post(server.service_url, envelope(asset_logs_param(), header))

@@ -3,7 +3,8 @@
 Real clients send ``authHeader`` in ``http://www.scene7.com/IpsApi/xsd``, in the
 body's versioned namespace, with its children in any order; its children are
 matched by local name. Values a client gets wrong (``gzipResponse`` that is not
-a boolean, an impossible ``faultHttpStatusCode``) are ignored, never faulted.
+a boolean, a ``faultHttpStatusCode`` that is no status or cannot carry the fault) are
+ignored, never faulted.
 """
 
 from __future__ import annotations
@@ -87,12 +88,18 @@ def _boolean(text: str) -> bool | None:
 _XSD_INT = re.compile(r"[+-]?[0-9]+")
 
 
+#: Statuses whose response has no body (RFC 9110): the fault would never reach the
+#: client (a 1xx is not even a final answer), so asking for one is ignored.
+_BODILESS = frozenset({204, 304})
+
+
 def _status(text: str) -> int | None:
-    """An xsd:int that is an HTTP status (100-599), or None: anything else is ignored."""
+    """An xsd:int that is an HTTP status able to carry the fault (200-599 but 204 and
+    304), or None: anything else is ignored."""
     if not _XSD_INT.fullmatch(text):
         return None
     code = int(text)
-    return code if 100 <= code <= 599 else None
+    return code if 200 <= code <= 599 and code not in _BODILESS else None
 
 
 def _auth_header(element: etree._Element, namespace: str | None) -> AuthHeader:

@@ -438,8 +438,12 @@ def test_gzip_response(text: str, expected: bool | None) -> None:
     [
         ("200", 200),
         (" 500 ", 500),
-        ("100", 100),
         ("599", 599),
+        ("205", 205),
+        ("100", None),  # 1xx, 204 and 304 cannot carry the fault
+        ("199", None),
+        ("204", None),
+        ("304", None),
         ("abc", None),
         ("99", None),
         ("600", None),
