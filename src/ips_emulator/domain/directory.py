@@ -5,7 +5,7 @@ As docs/reference/ips-api/SPEC.md 1.12-1.16 describe them.
 
 from __future__ import annotations
 
-from ips_emulator.domain.auth import require_caller
+from ips_emulator.domain.auth import no_such_user, require_caller, within_reach
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.passwords import verify_password
 from ips_emulator.domain.records import CompanyRecord, UserRecord
@@ -81,19 +81,10 @@ def _other_user(scope: RequestScope, user: UserRecord | None, named: str) -> Use
             FaultCode.AUTHORIZATION_FAULT_CODE_NO_IMPERSONATION_PERMISSION,
             f"User may not look at another user ({named}).",
         )
-    if user is None:
-        raise AuthorizationError(
-            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER,
-            f"Invalid {named}: no such user.",
-        )
-    if not caller.is_global:
-        mine = {c.id for c in directory.companies_of(scope.store, caller.user_id)}
-        theirs = {c.id for c in directory.companies_of(scope.store, user.id)}
-        if not mine & theirs:
-            raise AuthorizationError(
-                FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
-                f"User {named} shares no company with the caller.",
-            )
+    # A user sharing no company with the caller gets the answer a user who does not
+    # exist gets: otherwise other companies' users could be found by handle or e-mail.
+    if user is None or not (caller.is_global or within_reach(scope, user, None)):
+        raise no_such_user(named)
     return user
 
 
