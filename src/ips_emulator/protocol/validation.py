@@ -66,16 +66,26 @@ class RequestChecker:
             found = self._cache[fields] = {f.name: f for f in fields if f.in_version(self.version)}
         return found
 
-    def check(self, element: etree._Element, fields: tuple[Field, ...], path: str = "") -> None:
+    def check(
+        self,
+        element: etree._Element,
+        fields: tuple[Field, ...],
+        path: str = "",
+        namespace: str | None = None,
+    ) -> None:
+        """``namespace``: the operation's (default: ``element``'s own, the operation element)."""
         declared = self._declared(fields)
+        namespace = namespace or etree.QName(element).namespace
         seen: dict[str, int] = {}
         for child in element:
             if not isinstance(child.tag, str):
                 continue
+            qname = etree.QName(child)
+            name = qname.localname
+            where = f"{path}{name}"
+            _check_namespace(qname.namespace, namespace, where)
             if child.get(_NIL) in ("true", "1"):
                 continue  # xsi:nil: as good as absent
-            name = etree.QName(child).localname
-            where = f"{path}{name}"
             field = declared.get(name)
             if field is None:
                 raise IpsApiError(
@@ -85,7 +95,7 @@ class RequestChecker:
             seen[name] = seen.get(name, 0) + 1
             if not field.is_list and seen[name] > 1:
                 raise invalid_parameter(where, None, "given more than once")
-            self._check_value(child, field, where)
+            self._check_value(child, field, where, namespace)
         for field in declared.values():
             if field.min_occurs > 0 and field.name not in seen:
                 raise IpsApiError(
@@ -93,7 +103,9 @@ class RequestChecker:
                     f"Missing required parameter '{path}{field.name}'.",
                 )
 
-    def _check_value(self, child: etree._Element, field: Field, where: str) -> None:
+    def _check_value(
+        self, child: etree._Element, field: Field, where: str, namespace: str | None
+    ) -> None:
         if field.type in SIMPLE_TYPES:
             if len(child):
                 raise invalid_parameter(where, None, "expected text, not elements")
@@ -103,7 +115,7 @@ class RequestChecker:
             elif field.type != "string" and not _simple_ok(field.type, text):
                 raise invalid_parameter(where, _shown(text), f"expected {_EXPECTED[field.type]}")
             return
-        self.check(child, self.registry.structs[field.type].fields, f"{where}/")
+        self.check(child, self.registry.structs[field.type].fields, f"{where}/", namespace)
 
     def _check_datetime(self, text: str, where: str) -> None:
         """The checks of the parser spyne then reads the value with, and the range."""
@@ -111,6 +123,18 @@ class RequestChecker:
             parse_instant(text, self.zone)
         except ValueError as error:
             raise invalid_parameter(where, _shown(text), str(error)) from None
+
+
+def _check_namespace(found: str | None, expected: str | None, where: str) -> None:
+    """Parameters are in the operation's namespace (the WSDL's schemas are qualified):
+    ``{urn:other}companyHandle`` is another element, not the parameter. Unqualified
+    children are let through, as they always were, for lenient clients."""
+    if found is not None and found != expected:
+        raise IpsApiError(
+            FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
+            f"Invalid request XML: element '{where}' is in namespace '{found}', "
+            f"not the operation's '{expected}'.",
+        )
 
 
 def _shown(text: str) -> str:
