@@ -101,3 +101,25 @@ def test_the_range_edges_are_stored_shown_and_deleted(make_server: ServerFactory
             startDate="0001-01-02T00:00:00Z", endDate=latest,
         )  # fmt: skip
         assert len(logs) == 2  # the demo data's two job logs
+
+
+@pytest.mark.parametrize(
+    ("at", "later"),
+    [  # the demo asset was created at 2007-10-24T23:12:32.297Z
+        ("2007-10-24T19:42:32.297-03:30", "2007-10-24T19:42:32.298-03:30"),
+        ("2007-10-24T22:42:32.297-00:30", "2007-10-24T22:42:32.298-00:30"),
+    ],
+)
+def test_search_dates_read_offsets_exactly(emulator: Emulator, at: str, later: str) -> None:
+    def found(op: str, date: str) -> bool:
+        condition = {"field": "Created", "op": op, "dateVal": date}
+        result = emulator.call(
+            "searchAssets", companyHandle="c|6", includeSubfolders=True,
+            systemFieldConditionArray={"items": [condition]},
+        )  # fmt: skip
+        items = result.assetArray.items if result.assetArray else []
+        return "a|732|1|535" in [a.assetHandle for a in items]
+
+    assert found("Equals", at)
+    assert found("GreaterThanEquals", at)
+    assert not found("GreaterThanEquals", later)
