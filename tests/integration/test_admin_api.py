@@ -246,6 +246,10 @@ def test_clock_is_set_and_advanced(admin: EmulatorServer) -> None:
     [
         ({"set": "2030-01-01T00:00:00"}, "set"),
         ({"set": 5}, "set"),
+        ({"set": "9999-12-31T23:59:59Z"}, "set"),  # past the accepted range: calls would fail
+        ({"set": "0001-01-01T12:00:00Z"}, "set"),
+        ({"advance": 251_768_976_833}, "advance"),  # to 9999-06-01: past the accepted range
+        ({"advance": 1e15}, "advance"),  # more than a timedelta holds
         ({"advance": "soon"}, "advance"),
         ({"set": "2030-01-01T00:00:00Z", "advance": 1}, "$"),
         ({}, "$"),

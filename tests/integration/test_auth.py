@@ -60,14 +60,15 @@ def test_zeep_sees_typed_authentication_fault(client: zeep.Client) -> None:
     assert caught.value.detail[0][0].text == "10001"
 
 
-def test_fault_http_status_code_overrides_500(server: EmulatorServer) -> None:
-    header = auth_header(password="nope", faultHttpStatusCode="200")
+@pytest.mark.parametrize("value", ["200", "205", "303", "418", "599"])
+def test_fault_http_status_code_overrides_500(server: EmulatorServer, value: str) -> None:
+    header = auth_header(password="nope", faultHttpStatusCode=value)
     answer = post(server.service_url, envelope(asset_logs_param(), header))
-    assert answer.status == 200
+    assert answer.status == int(value)
     assert answer.fault()[3] == 10001
 
 
-@pytest.mark.parametrize("value", ["abc", "42", "-1", "1000"])
+@pytest.mark.parametrize("value", ["abc", "42", "-1", "1000", "100", "101", "199", "204", "304"])
 def test_invalid_fault_http_status_code_is_ignored(server: EmulatorServer, value: str) -> None:
     header = auth_header(password="nope", faultHttpStatusCode=value)
     answer = post(server.service_url, envelope(asset_logs_param(), header))
@@ -150,3 +151,56 @@ def test_passwords_are_stored_hashed(server: EmulatorServer) -> None:
         hashes = store.orm.scalars(select(User.password_hash)).all()
     assert hashes
     assert all(h.startswith("scrypt$") and DEMO_PASSWORD not in h.split("$") for h in hashes)
+
+
+@pytest.fixture(scope="module")
+def spaced(server: EmulatorServer) -> str:
+    """A user whose password begins and ends with blanks."""
+    user = "spaced@ips-emulator.test"
+    person = {"email": user, "password": " pw ", "role": "IpsUser", "firstName": "S",
+              "lastName": "P", "companies": ["c|6"]}  # fmt: skip
+    server.app.seed({"users": [person]})
+    return user
+
+
+def test_passwords_are_taken_as_sent(server: EmulatorServer, spaced: str) -> None:
+    url = server.service_url
+    by_basic = post(url, envelope(asset_logs_param()), headers=basic(spaced, " pw "))
+    assert by_basic.status == 200
+    assert post(url, envelope(asset_logs_param(), auth_header(spaced, " pw "))).status == 200
+    legacy = (
+        f'<AuthUser xmlns="http://www.scene7.com/IpsApi">{spaced}</AuthUser>'
+        '<AuthPassword xmlns="http://www.scene7.com/IpsApi"> pw </AuthPassword>'
+    )
+    assert post(url, envelope(asset_logs_param(), legacy)).status == 200
+    for trimmed in ("pw", " pw", "\tpw\t"):  # blanks are part of the password
+        answer = post(url, envelope(asset_logs_param(), auth_header(spaced, trimmed)))
+        assert answer.fault()[2:] == ("authenticationFault", 10001, "Invalid username/password")
+    answer = post(url, envelope(asset_logs_param(), auth_header(password=f" {DEMO_PASSWORD}")))
+    assert answer.fault()[3] == 10001
+
+
+@pytest.mark.parametrize(
+    ("password", "header"),
+    [
+        ("de<b/>mo", "authHeader"),
+        ("<x>demo</x>", "authHeader"),
+        ('de<i:x xmlns:i="urn:x"/>mo', "legacy"),
+    ],
+)
+def test_text_split_by_elements_is_not_a_password(
+    server: EmulatorServer, password: str, header: str
+) -> None:
+    if header == "authHeader":
+        head, field = auth_header(password=password), "authHeader/password"
+    else:
+        head = (
+            f'<AuthUser xmlns="http://www.scene7.com/IpsApi">{DEMO_USER}</AuthUser>'
+            f'<AuthPassword xmlns="http://www.scene7.com/IpsApi">{password}</AuthPassword>'
+        )
+        field = "AuthPassword"
+    answer = post(server.service_url, envelope(asset_logs_param(), head))
+    _, _, element, code, reason = answer.fault()
+    assert (element, code) == ("ipsApiFault", 30001)
+    assert f"'{field}'" in reason
+    assert "not elements" in reason

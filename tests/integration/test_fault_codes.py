@@ -83,11 +83,54 @@ def test_user_outside_the_company_is_20007(people: EmulatorServer) -> None:
     assert "not a member of this company" in got[4]
 
 
-def test_user_sharing_no_company_is_20007(people: EmulatorServer) -> None:
-    body = (
-        f'<getUserInfoParam xmlns="{NS_2008}">'
-        "<userHandle>u|900|stranger@example.com</userHandle></getUserInfoParam>"
+@pytest.mark.parametrize(
+    ("operation", "named"),
+    [
+        ("getUserInfoParam", "<userHandle>{}</userHandle>"),
+        ("getCompanyMembershipParam", "<userHandle>{}</userHandle>"),
+        ("getJobLogsParam", "<companyHandle>c|6</companyHandle><userHandle>{}</userHandle>"),
+        ("getJobLogsParam", "<userHandle>{}</userHandle>"),  # no company: the caller's
+    ],
+)
+def test_a_user_out_of_reach_is_answered_as_no_user(
+    people: EmulatorServer, operation: str, named: str
+) -> None:
+    """A company admin learns nothing of another company's users: same fault as for none."""
+
+    def answer(handle: str) -> tuple[str, str, str, int, str]:
+        body = f'<{operation} xmlns="{NS_2008}">{named.format(handle)}</{operation}>'
+        return fault(people, "boss@example.com", body)
+
+    elsewhere = answer("u|900|stranger@example.com")
+    nobody = answer("u|901|nobody@example.com")
+    assert elsewhere[:4] == (
+        "soapenv:Client",
+        "AuthorizationException",
+        "authorizationFault",
+        20002,
     )
-    got = fault(people, "boss@example.com", body)
-    assert got[:4] == ("soapenv:Client", "AuthorizationException", "authorizationFault", 20007)
-    assert "shares no company" in got[4]
+    assert elsewhere[4] == "Invalid userHandle 'u|900|stranger@example.com': no such user."
+    assert elsewhere[:4] == nobody[:4]
+    assert elsewhere[4].replace("900|stranger", "901|nobody") == nobody[4]
+
+
+def test_a_user_out_of_reach_by_email_is_answered_as_no_user(people: EmulatorServer) -> None:
+    def answer(email: str) -> tuple[str, str, str, int, str]:
+        body = f'<getUserInfoParam xmlns="{NS_2008}"><email>{email}</email></getUserInfoParam>'
+        return fault(people, "boss@example.com", body)
+
+    assert answer("stranger@example.com")[3:] == (
+        20002, "Invalid email 'stranger@example.com': no such user."
+    )  # fmt: skip
+    assert answer("nobody@example.com")[3:] == (
+        20002, "Invalid email 'nobody@example.com': no such user."
+    )  # fmt: skip
+
+
+def test_ips_admin_still_learns_the_user_is_elsewhere(people: EmulatorServer) -> None:
+    body = (
+        f'<getJobLogsParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
+        "<userHandle>u|900|stranger@example.com</userHandle></getJobLogsParam>"
+    )
+    got = post(people.service_url, envelope(body, auth_header())).fault()
+    assert got[2:4] == ("authorizationFault", 20007)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ips_emulator import EmulatorServer
-from tests.helpers import NS_2008, auth_header, envelope, post
+from tests.helpers import NS_2008, NS_XSD, auth_header, envelope, post
 
 
 def job_logs(inner: str) -> bytes:
@@ -64,3 +64,54 @@ def test_bad_boolean_inside_a_job_struct(server: EmulatorServer) -> None:
     answer = post(server.service_url, envelope(body, auth_header()))
     assert answer.fault()[3] == 30001
     assert "'uploadUrlsJob/overwrite'" in answer.fault()[4]
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "namespace"),
+    [
+        (
+            f'<getJobLogsParam xmlns="{NS_2008}"><companyHandle xmlns="urn:other">c|6'
+            "</companyHandle></getJobLogsParam>",
+            "companyHandle",
+            "urn:other",
+        ),
+        (  # another version's namespace is foreign too
+            f'<getJobLogsParam xmlns="{NS_2008}"><n:numRows xmlns:n="{NS_XSD}">1</n:numRows>'
+            "</getJobLogsParam>",
+            "numRows",
+            NS_XSD,
+        ),
+        (  # and nested, inside a struct
+            f'<submitJobParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
+            "<jobName>ns</jobName><optimizeImagesJob>"
+            '<emailSetting xmlns="urn:other">None</emailSetting></optimizeImagesJob>'
+            "</submitJobParam>",
+            "optimizeImagesJob/emailSetting",
+            "urn:other",
+        ),
+        (  # xsi:nil does not make a foreign element acceptable
+            f'<getJobLogsParam xmlns="{NS_2008}"><o:numRows xmlns:o="urn:other" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>'
+            "</getJobLogsParam>",
+            "numRows",
+            "urn:other",
+        ),
+    ],
+)
+def test_parameters_in_a_foreign_namespace_are_refused(
+    server: EmulatorServer, body: str, where: str, namespace: str
+) -> None:
+    answer = post(server.service_url, envelope(body, auth_header()))
+    assert answer.status == 500
+    assert answer.fault()[3:] == (
+        30003,
+        f"Invalid request XML: element '{where}' is in namespace '{namespace}', "
+        f"not the operation's '{NS_2008}'.",
+    )
+
+
+def test_unqualified_parameters_are_still_read(server: EmulatorServer) -> None:
+    body = f'<getJobLogsParam xmlns="{NS_2008}"><numRows xmlns="">1</numRows></getJobLogsParam>'
+    answer = post(server.service_url, envelope(body, auth_header()))
+    assert answer.status == 200
+    assert len(answer.root.findall(f".//{{{NS_2008}}}items")) == 1

@@ -308,3 +308,30 @@ def test_upload_without_overwrite_skips_existing_files(emulator: Emulator) -> No
         f"ApiTestCo/dup/{first}.jpg already exists and was skipped.",
     )
     assert log.fileDuplicateCount == 1
+
+
+@pytest.mark.parametrize(
+    "dest",
+    ["../OtherCo/x.jpg", "a/../../OtherCo/x.jpg", "ApiTestCo/..", "a\\..\\..\\x.jpg", "/../x.jpg"],
+)
+def test_upload_dest_path_with_dot_dot_is_refused(emulator: Emulator, dest: str) -> None:
+    name = unique_name("escape")
+    with pytest.raises(zeep.exceptions.Fault) as caught:
+        emulator.upload(
+            name, ("http://example.com/ok.jpg", "ok.jpg"), ("http://example.com/x.jpg", dest)
+        )
+    element, code, reason = fault_code(caught)
+    assert (element, code) == ("ipsApiFault", 30001)
+    assert "'uploadUrlsJob/urlArray/items[2]/destPath'" in reason
+    assert "'..' segments are not allowed" in reason
+    assert emulator.details(name) is None  # nothing was submitted, not even the good file
+
+
+def test_dots_inside_a_name_are_not_a_segment(emulator: Emulator) -> None:
+    name = unique_name("dots")
+    emulator.upload(name, ("http://example.com/x.jpg", f"dots/{name}..v2.jpg"))
+    emulator.advance(10)
+    log = emulator.details(name)
+    assert log.detailArray.items[5].logMessage == (
+        f"ApiTestCo/dots/{name}..v2.jpg was processed into IPS"
+    )

@@ -154,3 +154,59 @@ def test_login_failure_limit(make_test_server: ServerFactory) -> None:
         assert "Too many failed login attempts" in reason
     other = login("other@ips-emulator.test", "guess").fault()  # other users: not affected
     assert other[3:] == (10001, "Invalid username/password")
+
+
+def check_login(url: str, email: str, password: str) -> str:
+    body = (
+        f'<checkLoginParam xmlns="{NS_2008}"><email>{email}</email>'
+        f"<password>{password}</password></checkLoginParam>"
+    )
+    answer = post(url, envelope(body, auth_header()))
+    assert answer.status == 200, answer.content
+    return answer.root.findtext(".//{*}status") or ""
+
+
+def test_spellings_of_a_name_share_the_failure_limit(make_server: ServerFactory) -> None:
+    server = make_server(login_failure_limit=3)
+    user = "other@ips-emulator.test"
+    # HTTP Basic carries the name as sent; the lookup ignores blanks and case.
+    for spelling in (f" {user}", user.upper(), "Other@ips-emulator.test\t"):
+        answer = post(server.service_url, envelope(asset_logs_param()), auth=(spelling, "guess"))
+        assert answer.fault()[3:] == (10001, "Invalid username/password")
+    code, reason = post(
+        server.service_url, envelope(asset_logs_param()), auth=(user, "guess")
+    ).fault()[3:]
+    assert code == 10001
+    assert "Too many failed login attempts" in reason
+
+
+def test_check_login_counts_failures_and_refuses_a_locked_user(
+    make_server: ServerFactory,
+) -> None:
+    server = make_server(login_failure_limit=3)
+    url = server.service_url
+    keeper = "Keeper-check@ips-emulator.test"
+    server.app.seed(
+        {
+            "users": [
+                {
+                    "email": keeper,
+                    "password": PASSWORD,
+                    "role": "IpsUser",
+                    "firstName": "K",
+                    "lastName": "C",
+                    "companies": ["c|6"],
+                }
+            ]
+        }
+    )
+    assert check_login(url, keeper, PASSWORD) == "ValidLogin"
+    for spelling in (keeper, f" {keeper.lower()}", keeper.upper()):
+        assert check_login(url, spelling, WRONG) == "InvalidLogin"
+    assert check_login(url, keeper, PASSWORD) == "InvalidLogin"  # locked: the right password too
+    code, reason = post(url, envelope(asset_logs_param(), auth_header(keeper, PASSWORD))).fault()[
+        3:
+    ]
+    assert code == 10001
+    assert "Too many failed login attempts" in reason
+    assert check_login(url, DEMO_USER, DEMO_PASSWORD) == "ValidLogin"  # the caller is not locked

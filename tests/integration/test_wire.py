@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from ips_emulator import EmulatorServer
-from tests.helpers import NS_2008, asset_logs_param, auth_header, envelope, post
+from tests.helpers import NS_2008, SOAP_ENV, asset_logs_param, auth_header, envelope, post
 
 
 def body_text(content: bytes) -> str:
@@ -184,3 +184,41 @@ def test_soap_answers_have_werkzeug_status_lines_and_exact_lengths(server: Emula
 def test_oversized_body_is_413(server: EmulatorServer) -> None:
     response = requests.post(server.service_url, data=b"x" * (10 * 1024 * 1024 + 1), timeout=30)
     assert response.status_code == 413
+
+
+def _envelope(*children: str, namespace: str = SOAP_ENV) -> bytes:
+    inner = "".join(children)
+    return f'<soapenv:Envelope xmlns:soapenv="{namespace}">{inner}</soapenv:Envelope>'.encode()
+
+
+HEADER = f"<soapenv:Header>{auth_header()}</soapenv:Header>"
+BODY = f"<soapenv:Body>{asset_logs_param()}</soapenv:Body>"
+
+
+@pytest.mark.parametrize(
+    ("children", "needle"),
+    [
+        ((BODY, HEADER), "a SOAP Header after the Body"),
+        ((HEADER, HEADER, BODY), "a SOAP Header after the Body or a second one"),
+        ((HEADER, BODY, BODY), "a second SOAP Body"),
+    ],
+)
+def test_misplaced_header_or_body_is_a_malformed_envelope(
+    server: EmulatorServer, children: tuple[str, ...], needle: str
+) -> None:
+    assert post(server.service_url, _envelope(HEADER, BODY)).status == 200  # the same, in order
+    answer = post(server.service_url, _envelope(*children))
+    assert answer.status == 500
+    assert answer.fault()[2:4] == ("ipsApiFault", 30003)
+    assert needle in answer.fault()[4]
+
+
+def test_header_after_body_is_malformed_in_soap_12_too(server: EmulatorServer) -> None:
+    soap12 = "http://www.w3.org/2003/05/soap-envelope"
+    answer = post(
+        server.service_url,
+        _envelope(BODY, HEADER, namespace=soap12),
+        headers={"Content-Type": "application/soap+xml;charset=UTF-8"},
+    )
+    assert b"a SOAP Header after the Body" in answer.content
+    assert b"30003" in answer.content

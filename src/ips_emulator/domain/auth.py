@@ -33,7 +33,7 @@ def authenticate(
     user, access = _user_and_access(scope, credentials.user, company_handle)
     if user is None or not verify_password(credentials.password, user.password_hash):
         if throttle is not None:
-            throttle.failed(credentials.user)
+            throttle.failed(credentials.user, known=user is not None)
         raise AuthenticationError(
             FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS, "Invalid username/password"
         )
@@ -109,6 +109,9 @@ def target_user(scope: RequestScope, user_handle: str | None, company_id: int | 
 
     Naming another user needs an admin role (20004); the handle must exist
     (20002) and, with a company context, be a member of that company (20007).
+    A caller who is not IpsAdmin gets 20002 for a user outside its reach (not in
+    the company, or sharing none with the caller) too: the same answer as for no
+    user, so that handles of other companies' users cannot be probed.
     """
     caller = require_caller(scope)
     if not user_handle or user_handle == caller.user_handle:
@@ -119,17 +122,31 @@ def target_user(scope: RequestScope, user_handle: str | None, company_id: int | 
             f"User may not act for another user (userHandle '{user_handle}').",
         )
     user = directory.find_user_by_handle(scope.store, user_handle)
-    if user is None:
-        raise AuthorizationError(
-            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER,
-            f"Invalid userHandle '{user_handle}': no such user.",
-        )
+    if user is None or not (caller.is_global or within_reach(scope, user, company_id)):
+        raise no_such_user(f"userHandle '{user_handle}'")
     if company_id is not None and not directory.is_member(scope.store, user.id, company_id):
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
             f"User '{user_handle}' is not a member of this company.",
         )
     return user
+
+
+def within_reach(scope: RequestScope, user: UserRecord, company_id: int | None) -> bool:
+    """Whether a caller who is not IpsAdmin may see ``user``: a member of the company
+    the call names, or without one, of a company the caller is in."""
+    if company_id is not None:
+        return directory.is_member(scope.store, user.id, company_id)
+    caller = require_caller(scope)
+    mine = {c.id for c in directory.companies_of(scope.store, caller.user_id)}
+    return any(c.id in mine for c in directory.companies_of(scope.store, user.id))
+
+
+def no_such_user(named: str) -> AuthorizationError:
+    """20002, worded the same for a user who does not exist and one out of reach."""
+    return AuthorizationError(
+        FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER, f"Invalid {named}: no such user."
+    )
 
 
 def require_caller(scope: RequestScope) -> Caller:

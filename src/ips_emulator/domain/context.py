@@ -8,6 +8,7 @@ from typing import Any
 
 from ips_emulator.domain.clock import Clock
 from ips_emulator.domain.messages import Messages
+from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.records import CompanyRecord
 from ips_emulator.domain.roles import GLOBAL_ROLES, Role
 
@@ -56,6 +57,8 @@ class RequestScope:
     #: Company handle -> (company, caller is an active member), or None for no such
     #: company: read with the caller's credentials (one round trip instead of two).
     company_access: dict[str, tuple[CompanyRecord, bool] | None] = field(default_factory=dict)
+    #: The failed-login limit, which ``checkLogin`` obeys and feeds like a login does.
+    login_throttle: LoginThrottle | None = None
 
     def in_server_zone(self, value: datetime | None) -> datetime | None:
         """An input date; one without an offset is in the server's time zone (decisions.md)."""

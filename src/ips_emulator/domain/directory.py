@@ -5,7 +5,7 @@ As docs/reference/ips-api/SPEC.md 1.12-1.16 describe them.
 
 from __future__ import annotations
 
-from ips_emulator.domain.auth import require_caller
+from ips_emulator.domain.auth import no_such_user, require_caller, within_reach
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.passwords import verify_password
 from ips_emulator.domain.records import CompanyRecord, UserRecord
@@ -19,14 +19,23 @@ def check_login(
 ) -> bool:
     """Whether the e-mail and password log in (to the company, when one is named).
 
-    A failed login is a status, not a fault (the docs' example).
+    A failed login is a status, not a fault (the docs' example). It counts towards the
+    login-failure limit like a failed authentication, and a locked user fails here
+    even with the right password: otherwise checkLogin would be an unlimited oracle.
     """
     if not email:
         raise missing_parameter("email")
     if password is None:
         raise missing_parameter("password")
+    throttle = scope.login_throttle
+    if throttle is not None and throttle.is_locked(email):
+        return False
     user = directory.find_user_by_email(scope.store, email)
-    if user is None or not user.is_valid or not verify_password(password, user.password_hash):
+    if user is None or not verify_password(password, user.password_hash):
+        if throttle is not None:
+            throttle.failed(email, known=user is not None)
+        return False
+    if not user.is_valid:
         return False
     if company_handle:
         company = directory.find_company_by_handle(scope.store, company_handle)
@@ -72,19 +81,10 @@ def _other_user(scope: RequestScope, user: UserRecord | None, named: str) -> Use
             FaultCode.AUTHORIZATION_FAULT_CODE_NO_IMPERSONATION_PERMISSION,
             f"User may not look at another user ({named}).",
         )
-    if user is None:
-        raise AuthorizationError(
-            FaultCode.AUTHORIZATION_FAULT_CODE_INVALID_REQUEST_USER,
-            f"Invalid {named}: no such user.",
-        )
-    if not caller.is_global:
-        mine = {c.id for c in directory.companies_of(scope.store, caller.user_id)}
-        theirs = {c.id for c in directory.companies_of(scope.store, user.id)}
-        if not mine & theirs:
-            raise AuthorizationError(
-                FaultCode.AUTHORIZATION_FAULT_CODE_ILLEGAL_REQUEST_USER,
-                f"User {named} shares no company with the caller.",
-            )
+    # A user sharing no company with the caller gets the answer a user who does not
+    # exist gets: otherwise other companies' users could be found by handle or e-mail.
+    if user is None or not (caller.is_global or within_reach(scope, user, None)):
+        raise no_such_user(named)
     return user
 
 

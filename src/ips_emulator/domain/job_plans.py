@@ -15,10 +15,13 @@ OriginalJobName, JobClient); the rest follows the Job Log Types by name
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from ips_emulator.errors import invalid_parameter
 
 Step = dict[str, Any]
 
@@ -158,6 +161,25 @@ def _opening(ctx: PlanContext, family: Family, file_count: int) -> list[Step]:
         _entry(START_DELAY, "JobType", "job.type", job_type=ctx.job_type),
         _entry(START_DELAY, "TotalFileCount", "job.total_file_count", count=str(file_count)),
     ]
+
+
+_SEPARATORS = re.compile(r"[/\\]")
+
+
+def check_upload_paths(struct_name: str, job: Mapping[str, Any]) -> None:
+    """Refuse (30001) an upload ``destPath`` with a ``..`` segment, which would name a
+    place outside the company's folder (``a/../../OtherCo/x.jpg``). Checked when the
+    job is submitted, so the client hears of it rather than reading a job log."""
+    if struct_name != "uploadUrlsJob":
+        return
+    for number, item in enumerate((job.get("urlArray") or {}).get("items") or [], start=1):
+        dest = str(item.get("destPath") or "")
+        if ".." in _SEPARATORS.split(dest):
+            raise invalid_parameter(
+                f"uploadUrlsJob/urlArray/items[{number}]/destPath",
+                dest,
+                "'..' segments are not allowed",
+            )
 
 
 def _upload_target(url: str, dest: str | None, root: str) -> tuple[str, str, str | None]:

@@ -64,6 +64,7 @@ def submit_job(scope: RequestScope, request: JobRequest) -> str:
         raise missing_parameter("jobName")
     company = company_for_caller(scope, request.company_handle)
     struct_name, job = _one_job_struct(request.jobs)
+    job_plans.check_upload_paths(struct_name, job)
     if request.exec_time is not None and request.exec_schedule:
         raise IpsApiError(
             FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,

@@ -3,20 +3,26 @@
 Failures are counted per user name in a sliding window of real (monotonic) time, so
 moving the emulator's clock does not unlock anyone. While a user is over the limit,
 every login as that user is refused, right password or not: that is what stops a
-password being guessed. Memory is bounded: old failures are dropped as users are seen.
+password being guessed. Names are counted under ``email_key``, the key the user lookup
+uses, so `` Demo@x`` and ``demo@x`` share one counter.
+
+Memory is bounded without letting made-up names evict a real user's counter: names of
+existing users are counted apart (their number is bounded by the user table), and
+names nobody has are kept in a bounded table that forgets its oldest entries.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 
+from ips_emulator.domain.records import email_key
 from ips_emulator.errors import AuthenticationError, FaultCode
 
 WINDOW_SECONDS = 60.0
-_MAX_USERS = 10_000  # distinct user names tracked at once
+_MAX_UNKNOWN = 10_000  # distinct unknown user names tracked at once
 
 
 class LoginThrottle:
@@ -31,7 +37,9 @@ class LoginThrottle:
         self.limit = limit
         self.window = window
         self._now = now
-        self._failures: dict[str, deque[float]] = {}
+        self._known: dict[str, deque[float]] = {}
+        #: Least recently failed first: the first to go when the table is full.
+        self._unknown: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def _prune(self, failures: deque[float], now: float) -> deque[float]:
@@ -39,32 +47,36 @@ class LoginThrottle:
             failures.popleft()
         return failures
 
+    def is_locked(self, user: str) -> bool:
+        """Whether ``user`` has reached the limit within the window."""
+        if self.limit is None:
+            return False
+        key = email_key(user)
+        with self._lock:
+            failures = self._known.get(key) or self._unknown.get(key)
+            return failures is not None and len(self._prune(failures, self._now())) >= self.limit
+
     def check(self, user: str) -> None:
         """Raise 10001 "too many attempts" while ``user`` is over the limit."""
-        if self.limit is None:
-            return
-        with self._lock:
-            failures = self._failures.get(user.casefold())
-            blocked = failures is not None and len(self._prune(failures, self._now())) >= self.limit
-        if blocked:
+        if self.is_locked(user):
             raise AuthenticationError(
                 FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS,
                 "Too many failed login attempts for this user: try again in a minute.",
             )
 
-    def failed(self, user: str) -> None:
-        """Count a failed login of ``user``."""
+    def failed(self, user: str, known: bool) -> None:
+        """Count a failed login of ``user``; ``known``: a user of that name exists."""
         if self.limit is None:
             return
+        key = email_key(user)
         with self._lock:
             now = self._now()
-            if len(self._failures) >= _MAX_USERS:
-                self._forget_idle(now)
-            failures = self._failures.setdefault(user.casefold(), deque())
+            if known:
+                failures = self._known.setdefault(key, deque())
+                self._prune(failures, now).append(now)
+                return
+            failures = self._unknown.setdefault(key, deque())
+            self._unknown.move_to_end(key)  # now the most recently failed
             self._prune(failures, now).append(now)
-
-    def _forget_idle(self, now: float) -> None:
-        for user in [u for u, f in self._failures.items() if not f or f[-1] <= now - self.window]:
-            del self._failures[user]
-        if len(self._failures) >= _MAX_USERS:  # all active: an attack on many names at once
-            self._failures.clear()
+            while len(self._unknown) > _MAX_UNKNOWN:
+                self._unknown.popitem(last=False)

@@ -10,6 +10,15 @@ from typing import Any, NamedTuple
 from ips_emulator.domain.roles import Role
 
 
+def email_key(email: str) -> str:
+    """The key a user is found by: an e-mail without surrounding blanks or case.
+
+    The login-failure limit counts under the same key, so a spelling the lookup
+    accepts cannot open a fresh counter.
+    """
+    return email.strip().lower()
+
+
 @dataclass(frozen=True, slots=True)
 class CompanyRecord:
     id: int

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from ips_emulator.domain import asset_details
+from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
@@ -90,7 +91,7 @@ class _Loader:
         problem = date_problem(text)
         if problem:
             raise SeedError(f"{path}.{key}", problem)
-        return datetime.fromisoformat(text)
+        return parse_datetime(text)
 
     def optional_date(self, item: Mapping[str, Any], key: str, path: str) -> datetime | None:
         return self.date(item, key, path) if item.get(key) else None

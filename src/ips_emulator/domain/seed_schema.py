@@ -8,13 +8,15 @@ a problem reads the same whichever check found it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC
 from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from ips_emulator.domain.instants import instant_problem, parse_datetime
 from ips_emulator.resources import package_file
 
 SCHEMA_FILE = "seed.schema.json"
@@ -58,15 +60,25 @@ class SeedSchemaError(SeedError):
         return list(self._problems)
 
 
+_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def date_problem(text: str) -> str | None:
-    """Why ``text`` is not a seed date-time (ISO 8601 with an offset), or None."""
+    """Why ``text`` is not a seed date-time (ISO 8601 with an offset), or None.
+
+    Read by the parser SOAP dates go through, so both agree on every instant.
+    """
+    if _DATE_ONLY.fullmatch(text.strip()):
+        return f"{text!r} has no time zone offset"
     try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return f"{text!r} is not an ISO 8601 date-time"
+        value = parse_datetime(text)
+    except ValueError as error:
+        why = str(error)  # the form is not worth repeating; what is wrong in it is
+        detail = "" if why.startswith("expected") else f" ({why})"
+        return f"{text!r} is not an ISO 8601 date-time{detail}"
     if value.tzinfo is None:
         return f"{text!r} has no time zone offset"
-    return None
+    return instant_problem(value, UTC)
 
 
 _FORMATS = FormatChecker(formats=())

@@ -183,6 +183,7 @@ class SoapEndpoint:
             locale=locale,
             zone=self.zone,
             job_speed=self.job_speed,
+            login_throttle=self.login_throttle,
         )
 
 

@@ -58,13 +58,22 @@ def soap_version_of(document: etree._Element) -> SoapVersion:
 def split_envelope(
     document: etree._Element, version: SoapVersion
 ) -> tuple[RequestHeaders, etree._Element]:
-    """The request's headers and its one operation element."""
+    """The request's headers and its one operation element.
+
+    At most one Header, and before the Body (SOAP 1.1 §4.1, SOAP 1.2 §5): a Header
+    after the Body, or a second Header or Body, is a malformed envelope, whose
+    credentials the server would otherwise read from wherever they were put.
+    """
     header_tag, body_tag = f"{{{version.namespace}}}Header", f"{{{version.namespace}}}Body"
     header = body = None
-    for child in document:  # the first of each, as find() would give
-        if child.tag == header_tag and header is None:
+    for child in document:
+        if child.tag == header_tag:
+            if header is not None or body is not None:
+                raise _invalid("Invalid request XML: a SOAP Header after the Body or a second one.")
             header = child
-        elif child.tag == body_tag and body is None:
+        elif child.tag == body_tag:
+            if body is not None:
+                raise _invalid("Invalid request XML: a second SOAP Body.")
             body = child
     payload = [e for e in body if isinstance(e.tag, str)] if body is not None else []
     if len(payload) != 1:

@@ -3,7 +3,8 @@
 Real clients send ``authHeader`` in ``http://www.scene7.com/IpsApi/xsd``, in the
 body's versioned namespace, with its children in any order; its children are
 matched by local name. Values a client gets wrong (``gzipResponse`` that is not
-a boolean, an impossible ``faultHttpStatusCode``) are ignored, never faulted.
+a boolean, a ``faultHttpStatusCode`` that is no status or cannot carry the fault) are
+ignored, never faulted.
 """
 
 from __future__ import annotations
@@ -68,6 +69,17 @@ def _text(element: etree._Element) -> str:
     return "".join(str(text) for text in element.itertext()).strip()
 
 
+def _secret(element: etree._Element, where: str) -> str:
+    """A password exactly as sent: blanks are part of it (as they are over HTTP Basic),
+    and text broken up by elements is not a password (``de<b/>mo`` is not ``demo``)."""
+    if any(isinstance(child.tag, str) for child in element):
+        raise IpsApiError(
+            FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
+            f"Invalid value for parameter '{where}': expected text, not elements.",
+        )
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
 def _boolean(text: str) -> bool | None:
     lowered = text.lower()
     return True if lowered in _TRUE else False if lowered in _FALSE else None
@@ -76,19 +88,27 @@ def _boolean(text: str) -> bool | None:
 _XSD_INT = re.compile(r"[+-]?[0-9]+")
 
 
+#: Statuses whose response has no body (RFC 9110): the fault would never reach the
+#: client (a 1xx is not even a final answer), so asking for one is ignored.
+_BODILESS = frozenset({204, 304})
+
+
 def _status(text: str) -> int | None:
-    """An xsd:int that is an HTTP status (100-599), or None: anything else is ignored."""
+    """An xsd:int that is an HTTP status able to carry the fault (200-599 but 204 and
+    304), or None: anything else is ignored."""
     if not _XSD_INT.fullmatch(text):
         return None
     code = int(text)
-    return code if 100 <= code <= 599 else None
+    return code if 200 <= code <= 599 and code not in _BODILESS else None
 
 
 def _auth_header(element: etree._Element, namespace: str | None) -> AuthHeader:
     values = {}
     for child in element:
         local = _name(child.tag)[1]
-        if local:
+        if local == "password":
+            values[local] = _secret(child, "authHeader/password")
+        elif local:
             values[local] = _text(child)
     gzip = values.get("gzipResponse")
     status = values.get("faultHttpStatusCode")
@@ -113,8 +133,10 @@ def read_headers(
         namespace, local = _name(element.tag)  # "" for comments, processing instructions
         if local == "authHeader" and namespace in (IPS_XSD, body_namespace):
             auth = _auth_header(element, namespace)
-        elif namespace == IPS_LEGACY_AUTH and local in ("AuthUser", "AuthPassword"):
+        elif namespace == IPS_LEGACY_AUTH and local == "AuthUser":
             legacy[local] = _text(element)
+        elif namespace == IPS_LEGACY_AUTH and local == "AuthPassword":
+            legacy[local] = _secret(element, local)
     return RequestHeaders(auth, legacy.get("AuthUser"), legacy.get("AuthPassword"))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from lxml import etree
@@ -22,6 +22,7 @@ from spyne.server import ServerBase
 
 from ips_emulator.domain.auth import authenticate, authorize_operation
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.errors import FaultCode, IpsApiError, IpsError
 from ips_emulator.protocol.api import REGISTRY
@@ -65,6 +66,14 @@ class _TakesOurParse:
         ctx.in_body_doc = call.body
         ctx.method_request_string = call.body.tag
         self.validate_body(ctx, message)  # type: ignore[attr-defined]
+
+    def datetime_from_unicode_iso(self, cls: Any, string: str) -> datetime:
+        """Every xsd:dateTime parameter is read by our parser, which ``RequestChecker``
+        has already run on it: spyne's reader gets offsets such as -03:30 wrong.
+        (spyne's SOAP protocols read dates with this method, its others with the next.)"""
+        return parse_datetime(string)
+
+    datetime_from_unicode = datetime_from_unicode_iso
 
     def generate_method_contexts(self, ctx: Any) -> list[Any]:
         """The method runs in the context spyne was given, not a copy of it: each
@@ -153,7 +162,7 @@ class VersionEndpoint:
         }
         self.writer = ResponseWriter(REGISTRY, version, namespace, zone)
         self.operations = {op.param_element: op for op in REGISTRY.operations_in(version)}
-        self.checker = RequestChecker(REGISTRY, version)
+        self.checker = RequestChecker(REGISTRY, version, zone)
         self.namespace = namespace
         self.versioned_header = version_index(version) >= version_index(VERSIONED_AUTH_HEADER_SINCE)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hmac
 import math
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from ips_emulator.domain.instants import RANGE_TEXT, instant_problem, parse_datetime
 from ips_emulator.domain.seed import SeedError, load_seed
 from ips_emulator.domain.seed_schema import date_problem
 from ips_emulator.server.admin_http import (
@@ -231,6 +232,19 @@ def fault_rule(body: Any) -> FaultRule:
     )
 
 
+def _advance(clock: Any, seconds: float) -> timedelta:
+    """``seconds`` as a step that keeps the clock inside the accepted range of instants
+    (past it, every call would fail to show or compute a date)."""
+    try:
+        step = timedelta(seconds=seconds)
+        problem = instant_problem(clock.now() + step, UTC)
+    except OverflowError:
+        problem = f"the instant is outside the range the server accepts ({RANGE_TEXT})"
+    if problem:
+        raise field_error("advance", problem)
+    return step
+
+
 def move_clock(clock: Any, body: Any) -> None:
     """Set or advance the server clock as a POST /admin/clock body says."""
     if not isinstance(body, dict) or len(body.keys() & {"set", "advance"}) != 1:
@@ -243,12 +257,12 @@ def move_clock(clock: Any, body: Any) -> None:
         problem = date_problem(text) if isinstance(text, str) else "must be a string"
         if problem:
             raise field_error("set", problem)
-        action, value = "set", datetime.fromisoformat(text)
+        action, value = "set", parse_datetime(text)
     else:
         seconds = body["advance"]
         if not _is_number(seconds):
             raise field_error("advance", "must be a number of seconds")
-        action, value = "advance", timedelta(seconds=seconds)
+        action, value = "advance", _advance(clock, seconds)
     method = getattr(clock, action, None)
     if not callable(method):
         raise AdminError(409, "conflict", f"The server clock ({type(clock).__name__}) is fixed.")

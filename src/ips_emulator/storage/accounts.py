@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from ips_emulator.domain.records import email_key
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Company, Membership, User
 
@@ -44,8 +45,6 @@ def list_accounts(store: Store, company_handle: str | None = None) -> list[Accou
 def set_password_hash(store: Store, email: str, password_hash: str) -> bool:
     """Replace the user's password hash; False if there is no such user."""
     result = store.orm.execute(
-        update(User)
-        .where(User.email_key == email.strip().lower())
-        .values(password_hash=password_hash)
+        update(User).where(User.email_key == email_key(email)).values(password_hash=password_hash)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from ips_emulator.domain.records import CompanyRecord, UserRecord
+from ips_emulator.domain.records import CompanyRecord, UserRecord, email_key
 from ips_emulator.domain.roles import Role
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.prepared import PreparedQuery
@@ -52,7 +52,7 @@ def _access_from(row: tuple[Any, ...]) -> tuple[CompanyRecord, bool] | None:
 
 def find_user_by_email(store: Store, email: str) -> UserRecord | None:
     """Every call authenticates: one prepared, column-only query (no ORM objects)."""
-    rows = _USER_BY_EMAIL.rows(store, {"key": email.strip().lower()})
+    rows = _USER_BY_EMAIL.rows(store, {"key": email_key(email)})
     return _user_from(rows[0]) if rows else None
 
 
@@ -90,7 +90,7 @@ def find_user_with_access(
 ) -> tuple[UserRecord, tuple[CompanyRecord, bool] | None] | None:
     """``find_user_by_email`` and that user's ``company_access`` in one round trip
     (company-scoped calls, most calls, need both)."""
-    key = email.strip().lower()
+    key = email_key(email)
     rows = _USER_AND_ACCESS.rows(store, {"key": key, "handle": company_handle})
     if not rows:
         return None
@@ -134,7 +134,7 @@ def add_user(
 ) -> UserRecord:
     row = User(
         handle=handle or "",
-        email_key=email.lower(),
+        email_key=email_key(email),
         email=email,
         first_name=first_name,
         last_name=last_name,
