@@ -87,7 +87,8 @@ test-latest: catalogs | $(UV)
 	rm -rf .venv-latest
 	$(UV) venv --quiet --python $(PYTHON) .venv-latest
 	$(UV) pip install --quiet --python .venv-latest/bin/python --upgrade --resolution highest -e '.[dev]'
-	$(UV) pip list --python .venv-latest/bin/python --outdated
+	@echo "Versions newer than uv.lock's (what 'make lock' would take):"
+	@$(UV) lock --upgrade --dry-run --python $(PYTHON)
 	.venv-latest/bin/pytest -q -p no:cacheprovider -m "not lock"
 
 # The HTTP suite again on a real PostgreSQL: IPS_EMULATOR_TEST_POSTGRES_URL if set,
