@@ -55,6 +55,7 @@ def serve(no_demo: bool, threads: int, workers: int, **options: str | None) -> N
 def _serve_one(settings: Settings, threads: int) -> None:
     from waitress.server import create_server
 
+    from ips_emulator.server.shutdown import serve_until_signalled
     from ips_emulator.server.tuning import tune_for_serving
 
     app = _open_app(settings)
@@ -75,7 +76,10 @@ def _serve_one(settings: Settings, threads: int) -> None:
     # One socket has effective_port; a host name bound on several addresses has a list.
     port = getattr(server, "effective_port", None) or server.effective_listen[0][1]
     _banner(settings, int(port), 1)
-    server.run()
+    try:
+        serve_until_signalled(server, settings.shutdown_timeout)
+    finally:
+        app.database.dispose()
 
 
 def _open_app(settings: Settings) -> EmulatorApp:

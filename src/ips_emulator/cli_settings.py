@@ -65,6 +65,12 @@ OPTIONS: dict[str, tuple[str, str, str, str]] = {
         "Open the JSON admin API under /admin/ to requests that send Authorization: Bearer TOKEN.",
         "closed",
     ),
+    "shutdown_timeout": (
+        "--shutdown-timeout",
+        "SECONDS",
+        "On SIGTERM or SIGINT, stop accepting and give calls in flight this long to finish.",
+        "10",
+    ),
 }
 
 
@@ -144,6 +150,8 @@ def shown_value(name: str, value: Any) -> str:
         return masked(value)
     if name == "admin_token":
         return "***" if value else "none (the admin API is closed)"
+    if name == "shutdown_timeout":
+        return f"{value:g}"
     if name == "job_speed":
         return "instant" if value == INSTANT else "realtime" if value == 1.0 else f"{value:g}"
     if value is None or (isinstance(value, float) and math.isinf(value)):

@@ -80,6 +80,17 @@ def parse_bound(name: str, text: str) -> int:
     return value
 
 
+def parse_seconds(text: str) -> float:
+    """A duration in seconds: a number, 0 or more."""
+    try:
+        seconds = float(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= seconds < math.inf:
+        raise ValueError(f"{text!r} seconds must be 0 or more")
+    return seconds
+
+
 class SettingError(ValueError):
     """A setting's value is unusable; the message starts with where it came from."""
 
@@ -88,13 +99,14 @@ class SettingError(ValueError):
 ENV_VARS: dict[str, str] = {
     name: f"{ENV_PREFIX}{name.upper()}"
     for name in ("host", "port", "database_url", "default_locale", "timezone", "job_speed",
-                 "admin_token", *BOUND_SETTINGS)
+                 "admin_token", "shutdown_timeout", *BOUND_SETTINGS)
 }  # fmt: skip
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "port": parse_port,
     "timezone": check_timezone,
     "job_speed": parse_job_speed,
+    "shutdown_timeout": parse_seconds,
     **{name: partial(parse_bound, name) for name in BOUND_SETTINGS},
 }
 
@@ -132,6 +144,9 @@ class Settings:
     Test harness
         ``admin_token``: the bearer token of the JSON admin API under ``/admin/``
         (docs/admin-api.md); None keeps the admin API closed.
+    Operation (README "Running it for a team")
+        ``shutdown_timeout``: on SIGTERM or SIGINT, how long calls in flight may take to
+        finish (seconds) before ``serve`` exits anyway.
     Bounds (SECURITY.md; each has the env var ``IPS_EMULATOR_`` + its name in capitals)
         ``max_body_bytes``: request body size, after gzip decompression (HTTP 413 over it).
         ``max_xml_depth``, ``max_xml_elements``, ``max_xml_attributes`` (per element),
@@ -149,6 +164,7 @@ class Settings:
     timezone: str = "UTC"
     job_speed: float = 1.0
     admin_token: str | None = None
+    shutdown_timeout: float = 10.0
     max_body_bytes: int = 10 * 1024 * 1024
     max_xml_depth: int = 100
     max_xml_elements: int = 100_000

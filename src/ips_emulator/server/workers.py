@@ -8,10 +8,14 @@ claimed with compare-and-set updates (``domain/job_runner.py``).
 
 from __future__ import annotations
 
+import math
+import signal
 from collections.abc import Callable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
+from gunicorn.workers.gthread import ThreadWorker
 
 from ips_emulator.config import Settings
 from ips_emulator.server.app import create_app, load_demo_data
@@ -29,11 +33,39 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
+    def run(self) -> None:
+        _GracefulArbiter(self).run()
+
     def load(self) -> Any:
         # Loaded in each worker after the fork: nothing shared but the database.
         app = create_app(self.settings)
         tune_for_serving()
         return app
+
+
+class _GracefulArbiter(Arbiter):  # type: ignore[misc]
+    """SIGINT (Ctrl-C) stops as gracefully as SIGTERM; gunicorn's own kills the workers."""
+
+    def handle_int(self) -> None:
+        self.handle_term()
+
+
+class GracefulWorker(ThreadWorker):  # type: ignore[misc]
+    """gunicorn's gthread worker, graceful on SIGINT too (Ctrl-C reaches every process of
+    the terminal's group), and refusing new connections while it drains."""
+
+    def init_signals(self) -> None:
+        super().init_signals()
+        signal.signal(signal.SIGINT, self.handle_exit)
+
+    def set_accept_enabled(self, enabled: bool) -> None:
+        super().set_accept_enabled(enabled)
+        if not enabled and not self.alive:
+            # Stopped accepting for good: close this process's copy of the listener, so
+            # that once every process has, connecting is refused instead of hanging in
+            # the backlog until the drain ends.
+            for listener in self.sockets:
+                listener.close()
 
 
 def prepare_database(settings: Settings) -> None:
@@ -62,9 +94,11 @@ def serve_workers(
         "bind": f"{settings.host}:{settings.port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        "worker_class": GracefulWorker,
         "accesslog": None,
         "timeout": 120,
+        # gunicorn counts whole seconds.
+        "graceful_timeout": math.ceil(settings.shutdown_timeout),
         "when_ready": when_ready,
     }
     _Gunicorn(settings.with_changes(load_demo=False), options).run()
