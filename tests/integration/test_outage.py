@@ -1,5 +1,6 @@
-"""The PostgreSQL server stops mid-run: calls fault 30000 at once with a clear reason;
-it starts again: the same emulator process recovers, and nothing acknowledged is lost."""
+"""The PostgreSQL server stops mid-run: calls fault 30000 at once with a clear reason and
+readiness (/readyz) answers 503 while liveness (/healthz) stays 200; it starts again: the
+same emulator process recovers, ready again, and nothing acknowledged is lost."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from typing import Any
 
 import pytest
+import requests
 import zeep
 
 from ips_emulator import EmulatorServer, Settings, create_app
@@ -47,8 +49,16 @@ def outage_and_recovery(server: EmulatorServer, postgres: Any, pg_ctl: Any) -> N
     assert answer.status == 500
     assert answer.fault()[2:4] == ("ipsApiFault", 30000)
     assert answer.fault()[4].startswith("The emulator could not complete the call")
+    ready = requests.get(server.url + "/readyz", timeout=10)
+    assert ready.status_code == 503
+    reason = "the database did not answer (OperationalError)"
+    assert ready.json() == {"status": "unavailable", "reason": reason}
+    live = requests.get(server.url + "/healthz", timeout=10)
+    assert (live.status_code, live.json()) == (200, {"status": "ok"})  # the process still serves
 
     postgres.ensure_postgres_running()
+    ready = requests.get(server.url + "/readyz", timeout=10)
+    assert (ready.status_code, ready.json()) == (200, {"status": "ok"})
     answer = post(server.service_url, envelope(asset_logs_param(), auth_header()))
     assert answer.status == 200, answer.content  # the same process, no restart
     logs = client.service.getJobLogDetails(

@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 SERVICE_PATH = "/scene7/services/IpsApiService"
 PLAIN_PATH = "/scene7/api/IpsApiService"
 DEFAULT_WSDL = "IpsApi-2008-01-15.wsdl"
+#: Liveness (the process answers; no database) and readiness (the database answers too).
+HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 
 #: The SOAP bindings' paths -> is it the plain-XML one. POSTs there bypass the map.
 _SOAP_POSTS = {SERVICE_PATH: False, PLAIN_PATH: True}
@@ -48,6 +51,8 @@ _ROUTES = Map(
         Rule(PLAIN_PATH, endpoint="plain", methods=["POST"]),
         Rule("/scene7/webservice/<name>", endpoint="wsdl", methods=["GET"]),
         Rule("/scene7/<name>", endpoint="wsdl", methods=["GET"]),
+        Rule(HEALTH_PATH, endpoint="health", methods=["GET"]),
+        Rule(READY_PATH, endpoint="ready", methods=["GET"]),
     ]
 )
 
@@ -134,6 +139,10 @@ class EmulatorApp:
             return self.admin.dispatch(request)
         adapter = _ROUTES.bind_to_environ(request.environ)
         endpoint, args = adapter.match()
+        if endpoint == "health":
+            return _health(None)
+        if endpoint == "ready":
+            return _health(self.database.unreachable())
         if endpoint == "wsdl":
             return self.serve_wsdl(request, args["name"])
         if any(key.lower() == "wsdl" for key in request.args):  # GET on the service
@@ -201,6 +210,18 @@ def _basic_credentials(environ: dict[str, Any]) -> tuple[str, str] | None:
 def _status_line(status: int) -> str:
     """As werkzeug writes it (its responses serve every other path)."""
     return f"{status} {HTTP_STATUS_CODES.get(status, 'unknown').upper()}"
+
+
+def _health(problem: str | None) -> Response:
+    """200 ``{"status": "ok"}``, or 503 ``{"status": "unavailable", "reason": ...}``."""
+    body: dict[str, str] = {"status": "ok"} if problem is None else {
+        "status": "unavailable", "reason": problem}  # fmt: skip
+    return Response(
+        json.dumps(body),
+        status=200 if problem is None else 503,
+        content_type="application/json",
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 def _internal_error() -> Response:

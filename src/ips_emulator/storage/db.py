@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -126,6 +126,19 @@ class Database:
                 store.flush()
             finally:
                 store.close()
+
+    def unreachable(self) -> str | None:
+        """Why the database cannot answer a query now, or None when it can (readiness).
+
+        The reason names the failure's kind only: a driver's message may quote the URL.
+        """
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError as exc:
+            cause = getattr(exc, "orig", None) or exc
+            return f"the database did not answer ({type(cause).__name__})"
+        return None
 
     def clear(self) -> None:
         """Delete every row (children first), keeping the schema."""
