@@ -20,6 +20,8 @@ OPTIONS = {
     "job_speed": "--job-speed",
     "admin_token": "--admin-token",
     "shutdown_timeout": "--shutdown-timeout",
+    "log_level": "--log-level",
+    "log_format": "--log-format",
 }
 
 
@@ -42,14 +44,15 @@ def test_each_option_names_its_variable_and_default(command: list[str]) -> None:
     assert result.exit_code == 0
     defaults = {"host": "127.0.0.1", "port": "8080", "database_url": "sqlite:///ips-emulator.db",
                 "default_locale": "en-US", "timezone": "UTC", "job_speed": "realtime",
-                "admin_token": "closed", "shutdown_timeout": "10"}  # fmt: skip
+                "admin_token": "closed", "shutdown_timeout": "10", "log_level": "info",
+                "log_format": "text"}  # fmt: skip
     for name, option in OPTIONS.items():
         expected = f"[envvar:{ENV_VARS[name]};default:{defaults[name]}]"
         assert help_of(option, result.output).endswith(expected), option
 
 
 def test_every_variable_config_reads_has_an_option_or_is_shown_by_config() -> None:
-    """The eight with an option are in serve's help; every one is listed by `config`."""
+    """The ten with an option are in serve's help; every one is listed by `config`."""
     help_text = run("serve", "--help").output
     assert [var for var in ENV_VARS.values() if var in help_text] == [
         f"IPS_EMULATOR_{name.upper()}" for name in OPTIONS
@@ -75,6 +78,8 @@ def test_config_shows_defaults() -> None:
         "job_speed            realtime                        default",
         "admin_token          none (the admin API is closed)  default",
         "shutdown_timeout     10                              default",
+        "log_level            info                            default",
+        "log_format           text                            default",
         "max_body_bytes       10485760                        default",
         "max_xml_depth        100                             default",
         "max_xml_elements     100000                          default",
@@ -112,6 +117,9 @@ def test_config_names_each_source_and_masks_secrets() -> None:
     [
         (["--shutdown-timeout", "-1"], "--shutdown-timeout: '-1' seconds must be 0 or more"),
         (["--shutdown-timeout", "soon"], "--shutdown-timeout: 'soon' is not a number of seconds"),
+        (["--log-level", "loud"], "--log-level: log level 'loud' is not one of debug, info, "
+         "warning, error"),
+        (["--log-format", "xml"], "--log-format: log format 'xml' is not one of text, json"),
     ],
 )  # fmt: skip
 def test_operating_settings_are_checked(args: list[str], message: str) -> None:

@@ -6,7 +6,6 @@ bound, so "serving" is true when it appears; every failure before it is one line
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -40,12 +39,10 @@ if TYPE_CHECKING:
 )
 def serve(no_demo: bool, threads: int, workers: int, **options: str | None) -> None:
     """Serve the IPS API on http://HOST:PORT/scene7/services/IpsApiService."""
+    from ips_emulator.server.logs import configure
+
     settings = resolve(options, no_demo).settings
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    logging.getLogger("spyne").setLevel(logging.WARNING)
-    # Calls queueing for the one thread is the design, not an alarm (SERVE_THREADS).
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    configure(settings.log_level, settings.log_format)
     if workers > 1:
         _serve_workers(settings, workers, threads)
     else:

@@ -71,6 +71,13 @@ OPTIONS: dict[str, tuple[str, str, str, str]] = {
         "On SIGTERM or SIGINT, stop accepting and give calls in flight this long to finish.",
         "10",
     ),
+    "log_level": (
+        "--log-level",
+        "LEVEL",
+        "debug, info (a line per SOAP call), warning or error.",
+        "info",
+    ),
+    "log_format": ("--log-format", "FORMAT", "text, or json (one object per line).", "text"),
 }
 
 

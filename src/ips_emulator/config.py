@@ -91,6 +91,17 @@ def parse_seconds(text: str) -> float:
     return seconds
 
 
+LOG_LEVELS = ("debug", "info", "warning", "error")
+LOG_FORMATS = ("text", "json")
+
+
+def _one_of(what: str, choices: tuple[str, ...], text: str) -> str:
+    value = text.strip().lower()
+    if value not in choices:
+        raise ValueError(f"{what} {text!r} is not one of {', '.join(choices)}")
+    return value
+
+
 class SettingError(ValueError):
     """A setting's value is unusable; the message starts with where it came from."""
 
@@ -99,7 +110,8 @@ class SettingError(ValueError):
 ENV_VARS: dict[str, str] = {
     name: f"{ENV_PREFIX}{name.upper()}"
     for name in ("host", "port", "database_url", "default_locale", "timezone", "job_speed",
-                 "admin_token", "shutdown_timeout", *BOUND_SETTINGS)
+                 "admin_token", "shutdown_timeout", "log_level", "log_format",
+                 *BOUND_SETTINGS)
 }  # fmt: skip
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
@@ -107,6 +119,8 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "timezone": check_timezone,
     "job_speed": parse_job_speed,
     "shutdown_timeout": parse_seconds,
+    "log_level": partial(_one_of, "log level", LOG_LEVELS),
+    "log_format": partial(_one_of, "log format", LOG_FORMATS),
     **{name: partial(parse_bound, name) for name in BOUND_SETTINGS},
 }
 
@@ -147,6 +161,8 @@ class Settings:
     Operation (README "Running it for a team")
         ``shutdown_timeout``: on SIGTERM or SIGINT, how long calls in flight may take to
         finish (seconds) before ``serve`` exits anyway.
+        ``log_level``: ``debug``, ``info`` (one access line per SOAP call), ``warning``
+        or ``error``. ``log_format``: ``text``, or ``json`` (one object per line).
     Bounds (SECURITY.md; each has the env var ``IPS_EMULATOR_`` + its name in capitals)
         ``max_body_bytes``: request body size, after gzip decompression (HTTP 413 over it).
         ``max_xml_depth``, ``max_xml_elements``, ``max_xml_attributes`` (per element),
@@ -165,6 +181,8 @@ class Settings:
     job_speed: float = 1.0
     admin_token: str | None = None
     shutdown_timeout: float = 10.0
+    log_level: str = "info"
+    log_format: str = "text"
     max_body_bytes: int = 10 * 1024 * 1024
     max_xml_depth: int = 100
     max_xml_elements: int = 100_000

@@ -40,7 +40,9 @@ class SoapResponse:
     #: ``authHeader/gzipResponse``: None leaves it to ``Accept-Encoding``.
     gzip: bool | None = None
     content_type: str = SOAP11.content_type
-    #: For the journal: who called, in which locale, with which parameters.
+    #: For the journal and the access log: the API version (once the operation is
+    #: known), who called, in which locale, with which parameters.
+    version: str | None = None
     user: str | None = None
     locale: str | None = None
     params: dict[str, Any] | None = None

@@ -134,12 +134,15 @@ class SoapEndpoint:
             if error is None:
                 break
             if not isinstance(error, TransientStorageError) or attempt == ATTEMPTS:
-                return _fault_response(error, headers, soap, op.name, call.user, locale, params)
+                return _fault_response(
+                    error, headers, soap, op.name, call.user, locale, params, version.version
+                )
             log.info("retrying %s after %s", op.name, error.reason)
         return SoapResponse(
             status=200,
             body=soap.wrap(version.writer.body(op, result)),
             operation=op.name,
+            version=version.version,
             gzip=headers.auth.gzip_response if headers.auth else None,
             content_type=soap.content_type,
             user=call.user,
@@ -209,6 +212,7 @@ def _fault_response(
     user: str | None = None,
     locale: str | None = None,
     params: dict[str, Any] | None = None,
+    version: str | None = None,
 ) -> SoapResponse:
     # The traceback's frames reach frames holding the error: a cycle that would keep the
     # whole call alive until the next garbage collection.
@@ -219,6 +223,7 @@ def _fault_response(
         status=status,
         body=fault_envelope(error, soap),
         operation=operation,
+        version=version,
         fault_code=int(error.code),
         gzip=auth.gzip_response if auth else None,
         content_type=soap.content_type,

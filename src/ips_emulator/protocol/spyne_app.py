@@ -163,6 +163,7 @@ class VersionEndpoint:
         self.writer = ResponseWriter(REGISTRY, version, namespace, zone)
         self.operations = {op.param_element: op for op in REGISTRY.operations_in(version)}
         self.checker = RequestChecker(REGISTRY, version, zone)
+        self.version = version
         self.namespace = namespace
         self.versioned_header = version_index(version) >= version_index(VERSIONED_AUTH_HEADER_SINCE)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,6 +31,7 @@ from ips_emulator.server.admin import AdminApi
 from ips_emulator.server.injection import FaultInjector
 from ips_emulator.server.journal import Journal, JournalEntry
 from ips_emulator.server.limits import read_body, xml_limits
+from ips_emulator.server.logs import log_call
 from ips_emulator.server.wsdl import WsdlFiles
 from ips_emulator.storage.db import Database
 from ips_emulator.storage.directory import has_companies
@@ -161,6 +163,7 @@ class EmulatorApp:
         return Response(body, content_type="text/xml;charset=UTF-8")
 
     def serve_soap(self, environ: dict[str, Any], start_response: Any, plain: bool) -> list[bytes]:
+        started = time.perf_counter()
         soap_request = SoapRequest(
             body=read_body(environ, self.settings.max_body_bytes),
             basic_credentials=_basic_credentials(environ),
@@ -178,6 +181,12 @@ class EmulatorApp:
                 http_status=answer.status,
             )
         )
+        params = answer.params
+        log_call(
+            answer.operation, answer.version, answer.user,
+            params.get("companyHandle") if params else None,
+            answer.fault_code, answer.status, started, time.perf_counter(),
+        )  # fmt: skip
         body, headers = answer.body, [("Content-Type", answer.content_type)]
         accepts_gzip = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "").lower()
         if answer.gzip is True or (answer.gzip is None and accepts_gzip):

@@ -15,6 +15,7 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
+from gunicorn.glogging import Logger
 from gunicorn.workers.gthread import ThreadWorker
 
 from ips_emulator.config import Settings
@@ -41,6 +42,18 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         app = create_app(self.settings)
         tune_for_serving()
         return app
+
+
+class _RootLogger(Logger):  # type: ignore[misc]
+    """gunicorn's messages through the root logger's handler (``server/logs.py``, set up
+    before the fork), so that ``--log-format json`` applies to them too."""
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        for own in (self.error_log, self.access_log):
+            for handler in list(own.handlers):
+                own.removeHandler(handler)
+            own.propagate = True
 
 
 class _GracefulArbiter(Arbiter):  # type: ignore[misc]
@@ -95,7 +108,9 @@ def serve_workers(
         "workers": workers,
         "threads": threads,
         "worker_class": GracefulWorker,
-        "accesslog": None,
+        "accesslog": None,  # the application logs each call (server/logs.py)
+        "logger_class": _RootLogger,
+        "loglevel": settings.log_level,
         "timeout": 120,
         # gunicorn counts whole seconds.
         "graceful_timeout": math.ceil(settings.shutdown_timeout),
