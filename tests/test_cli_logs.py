@@ -25,7 +25,9 @@ CHECK_LOGIN = (
 def calls_then_logs(tmp_path: Path, *args: str) -> str:
     """Standard error of a server that answered getAssetJobLogs, a checkLogin with a
     wrong password, and a call with a wrong authHeader password, then stopped."""
-    with serving(tmp_path, *args) as (process, port):
+    # A home of its own: gunicorn would create its control socket under it.
+    env = {"HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(tmp_path)}
+    with serving(tmp_path, *args, **env) as (process, port):
         url = f"http://127.0.0.1:{port}{SERVICE}"
         headers = {"Content-Type": "text/xml; charset=UTF-8"}
         bodies = [
@@ -36,6 +38,9 @@ def calls_then_logs(tmp_path: Path, *args: str) -> str:
         statuses = [requests.post(url, data=b, headers=headers, timeout=30).status_code
                     for b in bodies]  # fmt: skip
         assert statuses == [200, 200, 500]
+        # No gunicorn control socket (gunicornc): one path per user, which a second
+        # server would take over; it is removed on exit, so look while serving.
+        assert not list(tmp_path.glob("**/gunicorn.ctl"))
         process.send_signal(signal.SIGTERM)
         return exits_cleanly(process, within=15)
 

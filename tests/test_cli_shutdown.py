@@ -28,11 +28,12 @@ SIGNALS = [signal.SIGTERM, signal.SIGINT]
 
 
 @contextmanager
-def serving(cwd: Path, *args: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
-    """``serve --port 0 ARGS`` in its own process group, and the port its banner names."""
+def serving(cwd: Path, *args: str, **env: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """``serve --port 0 ARGS`` in its own process group with ``env`` added to a clean
+    environment, and the port its banner names."""
     command = [CLI, "serve", "--port", "0", "--admin-token", TOKEN, *args]
     process = subprocess.Popen(
-        command, cwd=cwd, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        command, cwd=cwd, env=clean_env(**env), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, start_new_session=True,
     )  # fmt: skip
     assert process.stdout is not None

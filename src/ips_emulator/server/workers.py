@@ -114,6 +114,9 @@ def serve_workers(
         "timeout": 120,
         # gunicorn counts whole seconds.
         "graceful_timeout": math.ceil(settings.shutdown_timeout),
+        # gunicorn's control socket (for gunicornc) is one path per user: a second
+        # server would take it over; the emulator offers no such control.
+        "control_socket_disable": True,
         "when_ready": when_ready,
     }
     _Gunicorn(settings.with_changes(load_demo=False), options).run()
