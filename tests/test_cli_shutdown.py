@@ -99,7 +99,7 @@ def test_a_delayed_call_finishes_after_the_signal(tmp_path: Path, signum: int) -
         time.sleep(0.5)
         signalled = time.monotonic()
         send(process, signum)
-        wait_until_refused(port, within=1.0)
+        wait_until_refused(port, within=1.4)  # before the call ends, 1.5 s after the signal
         call.join(timeout=10)
         assert_asset_logs(answers[0].status_code, answers[0].content)
         exits_cleanly(process, within=10)
