@@ -55,10 +55,23 @@ class _VerifiedCache:
 _verified = _VerifiedCache()
 
 
+def is_verified(password: str, stored: str) -> bool:
+    """Whether ``password`` was verified against ``stored`` before (no KDF run)."""
+    return _VerifiedCache.key(stored, password) in _verified
+
+
 def verify_password(password: str, stored: str) -> bool:
     key = _VerifiedCache.key(stored, password)
     if key in _verified:
         return True
+    ok = kdf_matches(password, stored)
+    if ok:
+        _verified.add(key)
+    return ok
+
+
+def kdf_matches(password: str, stored: str) -> bool:
+    """Whether ``password`` hashes to ``stored``: one full scrypt run, no cache."""
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
     except ValueError:
@@ -74,10 +87,7 @@ def verify_password(password: str, stored: str) -> bool:
         p=int(p),
         dklen=len(expected),
     )
-    ok = hmac.compare_digest(actual, expected)
-    if ok:
-        _verified.add(key)
-    return ok
+    return hmac.compare_digest(actual, expected)
 
 
 REDACTED = "[redacted]"
