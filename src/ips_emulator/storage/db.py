@@ -23,8 +23,14 @@ class TransientStorageError(IpsApiError):
     """A failure that running the same transaction again can cure (a deadlock)."""
 
 
-# PostgreSQL's deadlock and serialization failures; SQLite's busy database.
-_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+# PostgreSQL's deadlock and serialization failures; SQLite's busy database. And
+# PostgreSQL's unique violation (23505): every insert on a unique key follows a check
+# that the row is absent (a new asset's path, a job's handle), and PostgreSQL raises it
+# only once the other writer of that key has committed, so the call run again sees the
+# row and takes the path for an existing one (an upload updates the asset, as
+# ``overwrite`` says). SQLite cannot race there: its writers queue, and a transaction
+# that read before another's commit gets "database is locked", retried already.
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001", "23505"})
 
 
 def storage_failure(exc: BaseException) -> IpsApiError | None:
