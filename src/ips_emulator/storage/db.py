@@ -56,6 +56,18 @@ def storage_failure(exc: BaseException) -> IpsApiError | None:
     )
 
 
+def failure_summary(exc: BaseException) -> str:
+    """The driver's error in one line, for the log: its class and first line.
+
+    SQLAlchemy's own text adds the statement and its parameters (user data, an e-mail
+    address, a search's thousands of values), and PostgreSQL's later lines quote the
+    statement and the key's values: neither belongs in a log.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {lines[0] if lines else ''}"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
