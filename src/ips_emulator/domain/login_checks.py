@@ -4,7 +4,8 @@ Three rules, each closing one hole:
 
 * An unknown user's password is checked against a dummy hash with the same scrypt
   parameters, so an unknown user and a known user with a wrong password cost the same
-  (no user enumeration by timing).
+  (no user enumeration by timing), from the first call on: the dummy is made without a
+  scrypt run, which would have made the first unknown login cost two.
 * A failed check is remembered, keyed by a keyed digest of the user name, the stored
   hash (or the dummy) and the password, in a bounded table: repeating the same wrong
   password costs a digest, not a scrypt. The user name is in the key so that a cached
@@ -89,13 +90,7 @@ class _FailedChecks:
 
 _failed = _FailedChecks()
 _budget = KdfBudget()
-_dummy: list[str] = []  # made on first use: a scrypt run at import would slow every start
-
-
-def _dummy_hash() -> str:
-    if not _dummy:
-        _dummy.append(passwords.hash_password(secrets.token_urlsafe(16)))
-    return _dummy[0]
+_DUMMY = passwords.unmatchable_hash()
 
 
 def _failure_key(user: str, stored: str, password: str) -> bytes:
@@ -113,7 +108,7 @@ def login_matches(
 
     Raises 10001 "too many password checks" when the KDF budget is spent.
     """
-    target = stored if stored is not None else _dummy_hash()
+    target = stored if stored is not None else _DUMMY
     if stored is not None and passwords.is_verified(password, stored):
         return True
     key = _failure_key(user, target, password)

@@ -31,6 +31,14 @@ def hash_password(password: str) -> str:
     return f"{_SCHEME}${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
 
 
+def unmatchable_hash() -> str:
+    """A stored hash no password matches, costing what a real one does to check: the
+    parameters of ``hash_password`` with a random salt and a random digest (no scrypt run
+    to make it, so making it costs nothing and leaks nothing)."""
+    salt, digest = _b64(secrets.token_bytes(16)), _b64(secrets.token_bytes(32))
+    return f"{_SCHEME}${_N}${_R}${_P}${salt}${digest}"
+
+
 class _VerifiedCache:
     def __init__(self) -> None:
         self._entries: set[tuple[str, bytes]] = set()

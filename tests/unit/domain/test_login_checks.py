@@ -53,3 +53,20 @@ def test_spent_budget_refuses_new_checks_but_not_remembered_answers() -> None:
 
 def test_unknown_user_never_matches() -> None:
     assert not login_matches("nobody@b.c", "", None, KdfBudget())
+
+
+def test_the_unmatchable_hash_asks_the_work_of_a_real_one() -> None:
+    from ips_emulator.domain import passwords
+
+    dummy, real = passwords.unmatchable_hash(), hash_password("x")
+    assert dummy.split("$")[:4] == real.split("$")[:4]  # scheme, N, r, p: the same work
+    assert dummy != passwords.unmatchable_hash()  # its salt and digest are random
+
+
+def test_the_first_unknown_login_costs_one_scrypt_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ips_emulator.domain import passwords
+
+    runs: list[str] = []
+    monkeypatch.setattr(passwords.hashlib, "scrypt", lambda *a, **k: runs.append("") or b"")
+    assert not login_matches(f"{uuid.uuid4()}@b.c", "pw", None, KdfBudget())
+    assert len(runs) == 1  # the check only: no dummy hash made on the way
