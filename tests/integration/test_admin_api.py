@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -386,3 +388,64 @@ def test_unknown_admin_path_and_method(admin: EmulatorServer) -> None:
     response = call(admin, "GET", "/admin/reset")
     assert response.status_code == 405
     assert response.headers["Allow"] == "POST"
+
+
+def cursor_of(data: Any) -> str:
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+_CURSOR = {"job": 1, "dir": "next", "created": "2021-03-04T05:06:07+00:00", "id": 1}
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        cursor_of({**_CURSOR, "id": 1e20}),
+        cursor_of({**_CURSOR, "id": True}),
+        cursor_of({**_CURSOR, "id": 10**20}),  # past SQLite's and PostgreSQL's integers
+        cursor_of({**_CURSOR, "id": -(10**20)}),
+        cursor_of({**_CURSOR, "job": True}),
+        cursor_of({**_CURSOR, "created": "2021-03-04T05:06:07"}),  # no offset
+        cursor_of({**_CURSOR, "created": "9999-12-31T23:59:59-14:00"}),  # past year 9999 in UTC
+        cursor_of([1, 2]),
+        cursor_of("text"),
+        base64.urlsafe_b64encode(b"[" * 5_000 + b"]" * 5_000).decode(),  # past json's recursion
+        base64.urlsafe_b64encode(b"\xff\xfe").decode(),
+    ],
+)
+def test_malformed_cursors_are_422_json(admin: EmulatorServer, cursor: str) -> None:
+    response = call(admin, "GET", logs_path(), params={"page_cursor": cursor})
+    assert response.status_code == 422
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.json()["errors"] == [
+        {"field": "page_cursor", "message": "is not a cursor this endpoint returned"}
+    ]
+
+
+@pytest.mark.parametrize("path", ["/admin/clock", "/admin/faults", "/admin/seed"])
+def test_deeply_nested_bodies_are_400_json(admin: EmulatorServer, path: str) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    response = call(admin, "POST", path, data=body)
+    assert response.status_code == 400
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.json()["error"] == "bad_request"
+    assert "nested" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("/admin/clock", {"advance": 10**400}, "advance"),  # no float holds it
+        ("/admin/clock", {"advance": -(10**400)}, "advance"),
+        ("/admin/faults", {"operation": "*", "delay": 10**400}, "delay"),
+    ],
+)
+def test_numbers_too_big_for_a_float_are_422_json(
+    admin: EmulatorServer, path: str, body: Any, field: str
+) -> None:
+    response = call(admin, "POST", path, data=json.dumps(body))
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert admin.app.clock.now() == BASE
+    assert admin.app.faults.rules() == []

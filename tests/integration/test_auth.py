@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import uuid
 
 import pytest
 import zeep
@@ -204,3 +205,44 @@ def test_text_split_by_elements_is_not_a_password(
     assert (element, code) == ("ipsApiFault", 30001)
     assert f"'{field}'" in reason
     assert "not elements" in reason
+
+
+class _CountedKdf:
+    """Counts full scrypt runs of the in-process server (calls, never time)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from ips_emulator.domain import passwords
+
+        self.calls = 0
+        real = passwords.kdf_matches
+
+        def counted(password: str, stored: str) -> bool:
+            self.calls += 1
+            return real(password, stored)
+
+        monkeypatch.setattr(passwords, "kdf_matches", counted)
+
+
+def _login_fault(server: EmulatorServer, user: str, password: str) -> int:
+    answer = post(
+        server.service_url, envelope(asset_logs_param(), auth_header(user=user, password=password))
+    )
+    return answer.fault()[3]
+
+
+def test_unknown_user_runs_the_kdf_and_failures_are_remembered_per_user(
+    server: EmulatorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kdf = _CountedKdf(monkeypatch)
+    password = f"wrong-{uuid.uuid4()}"  # new to the server's caches
+    assert _login_fault(server, "nobody@ips-emulator.test", password) == 10001
+    assert kdf.calls == 1  # the dummy hash: the same cost as a known user's wrong password
+    assert _login_fault(server, DEMO_USER, password) == 10001
+    assert kdf.calls == 2
+    assert _login_fault(server, "nobody@ips-emulator.test", password) == 10001
+    assert _login_fault(server, DEMO_USER, password) == 10001
+    assert kdf.calls == 2  # each repeated failure answered from memory
+    # Remembered per name: another unknown name with that password pays in full, so a
+    # remembered failure cannot tell an unknown name from a known one.
+    assert _login_fault(server, "somebody@ips-emulator.test", password) == 10001
+    assert kdf.calls == 3

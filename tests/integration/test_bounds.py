@@ -4,6 +4,7 @@ server answering normally right after."""
 from __future__ import annotations
 
 import gzip
+import logging
 import zlib
 from collections.abc import Iterator
 
@@ -196,3 +197,34 @@ def test_bounds_come_from_the_environment() -> None:
 def test_bad_bound_values_are_refused(value: str) -> None:
     with pytest.raises(ValueError, match="max_xml_depth"):
         Settings.from_env({"IPS_EMULATOR_MAX_XML_DEPTH": value})
+
+
+def _search_with_conditions(count: int) -> bytes:
+    condition = "<items><field>Name</field><op>Contains</op><value>no-such-name</value></items>"
+    return envelope(
+        f'<searchAssetsParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
+        "<includeSubfolders>true</includeSubfolders>"
+        f"<systemFieldConditionArray>{condition * count}</systemFieldConditionArray>"
+        "<systemFieldMatchMode>MatchAny</systemFieldMatchMode></searchAssetsParam>",
+        auth_header(),
+    )
+
+
+def test_search_with_too_many_conditions_is_30001_and_logs_no_sql(
+    server: EmulatorServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    answer = post(server.service_url, _search_with_conditions(5000))
+    code, reason = answer.fault()[3:]
+    assert code == 30001
+    assert "'systemFieldConditionArray'" in reason
+    assert "at most 500 conditions" in reason
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "SELECT" not in logged.upper()
+    assert "Expression tree" not in logged
+
+
+def test_search_with_as_many_conditions_as_allowed_is_answered(server: EmulatorServer) -> None:
+    answer = post(server.service_url, _search_with_conditions(500))
+    assert answer.status == 200, answer.content
+    assert answer.root.findtext(".//{*}totalRows") == "0"

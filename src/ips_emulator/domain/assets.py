@@ -20,6 +20,10 @@ from ips_emulator.storage import assets
 from ips_emulator.storage.assets import AssetSearch, DateCondition, TextCondition
 
 MAX_RECORDS_PER_PAGE = 1000
+#: Conditions one searchAssets may combine (SECURITY.md). Each is a term of one AND or OR,
+#: which SQLite nests one level per term and refuses past 1,000 levels
+#: ("Expression tree is too large"); half of that leaves room for the rest of the query.
+MAX_SEARCH_CONDITIONS = 500
 STRING_OPS = ("Equals", "NotEquals", "Contains", "NotContains", "StartsWith", "EndsWith")
 DATE_OPS = ("Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan",
             "GreaterThanEquals", "Between")  # fmt: skip
@@ -153,6 +157,12 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
     if request.match_mode and request.match_mode not in MATCH_MODES:
         raise invalid_parameter(
             "systemFieldMatchMode", request.match_mode, "expected MatchAll or MatchAny"
+        )
+    if len(request.conditions) > MAX_SEARCH_CONDITIONS:
+        raise invalid_parameter(
+            "systemFieldConditionArray",
+            f"{len(request.conditions)} conditions",
+            f"at most {MAX_SEARCH_CONDITIONS} conditions are searched at once",
         )
     company = company_for_caller(scope, request.company_handle)
     job_runner.bring_up_to_date(scope)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ips_emulator.domain.context import Caller, Credentials, RequestScope
-from ips_emulator.domain.passwords import verify_password
+from ips_emulator.domain.login_checks import login_matches
 from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import ADMIN_ROLES, AUTHORIZED_ROLES
@@ -31,7 +31,11 @@ def authenticate(
     if throttle is not None:
         throttle.check(credentials.user)
     user, access = _user_and_access(scope, credentials.user, company_handle)
-    if user is None or not verify_password(credentials.password, user.password_hash):
+    stored = user.password_hash if user is not None else None
+    budget = throttle.kdf_budget if throttle is not None else None
+    # The KDF runs for an unknown user too: the same cost as a wrong password.
+    matches = login_matches(credentials.user, credentials.password, stored, budget)
+    if user is None or not matches:
         if throttle is not None:
             throttle.failed(credentials.user, known=user is not None)
         raise AuthenticationError(

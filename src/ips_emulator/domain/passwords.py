@@ -31,6 +31,14 @@ def hash_password(password: str) -> str:
     return f"{_SCHEME}${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
 
 
+def unmatchable_hash() -> str:
+    """A stored hash no password matches, costing what a real one does to check: the
+    parameters of ``hash_password`` with a random salt and a random digest (no scrypt run
+    to make it, so making it costs nothing and leaks nothing)."""
+    salt, digest = _b64(secrets.token_bytes(16)), _b64(secrets.token_bytes(32))
+    return f"{_SCHEME}${_N}${_R}${_P}${salt}${digest}"
+
+
 class _VerifiedCache:
     def __init__(self) -> None:
         self._entries: set[tuple[str, bytes]] = set()
@@ -55,10 +63,23 @@ class _VerifiedCache:
 _verified = _VerifiedCache()
 
 
+def is_verified(password: str, stored: str) -> bool:
+    """Whether ``password`` was verified against ``stored`` before (no KDF run)."""
+    return _VerifiedCache.key(stored, password) in _verified
+
+
 def verify_password(password: str, stored: str) -> bool:
     key = _VerifiedCache.key(stored, password)
     if key in _verified:
         return True
+    ok = kdf_matches(password, stored)
+    if ok:
+        _verified.add(key)
+    return ok
+
+
+def kdf_matches(password: str, stored: str) -> bool:
+    """Whether ``password`` hashes to ``stored``: one full scrypt run, no cache."""
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
     except ValueError:
@@ -74,10 +95,7 @@ def verify_password(password: str, stored: str) -> bool:
         p=int(p),
         dklen=len(expected),
     )
-    ok = hmac.compare_digest(actual, expected)
-    if ok:
-        _verified.add(key)
-    return ok
+    return hmac.compare_digest(actual, expected)
 
 
 REDACTED = "[redacted]"

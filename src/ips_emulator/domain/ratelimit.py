@@ -18,6 +18,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
 
+from ips_emulator.domain.login_checks import KdfBudget
 from ips_emulator.domain.records import email_key
 from ips_emulator.errors import AuthenticationError, FaultCode
 
@@ -41,6 +42,8 @@ class LoginThrottle:
         #: Least recently failed first: the first to go when the table is full.
         self._unknown: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
+        #: scrypt time failed logins may take (``login_checks``), whatever the limit.
+        self.kdf_budget = KdfBudget()
 
     def _prune(self, failures: deque[float], now: float) -> deque[float]:
         while failures and failures[0] <= now - self.window:

@@ -34,7 +34,7 @@ from ips_emulator.protocol.models import VersionModels
 from ips_emulator.protocol.schema import VERSIONED_AUTH_HEADER_SINCE, Operation, version_index
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
-from ips_emulator.storage.db import storage_failure
+from ips_emulator.storage.db import failure_summary, storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class _Application(Application):  # type: ignore[misc]
             failure = storage_failure(exc)
             if failure is None:
                 raise
-            log.warning("database failure in %s: %s", ctx.descriptor.name, exc)
+            log.warning("database failure in %s: %s", ctx.descriptor.name, failure_summary(exc))
             raise IpsFault(failure) from None
 
 

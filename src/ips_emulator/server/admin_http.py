@@ -64,3 +64,5 @@ def json_body(request: Request) -> Any:
         return json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise AdminError(400, "bad_request", f"The body is not JSON: {exc}.") from None
+    except RecursionError:  # json's parser recurses per level: about 1,000 is its limit
+        raise AdminError(400, "bad_request", "The body is nested too deeply to read.") from None

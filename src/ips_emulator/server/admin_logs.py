@@ -56,26 +56,41 @@ def encode_cursor(job_id: int, direction: str, key: Key) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(text: str, job_id: int) -> tuple[str, Key]:
-    """(direction, key) of a cursor this endpoint wrote for this job (422 otherwise)."""
+_MAX_ID = 2**63 - 1  # the widest integer column of either database
+
+
+def _is_id(value: Any) -> bool:
+    # bool is an int to Python: `true` would read as 1.
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= _MAX_ID
+
+
+def _cursor_fields(text: str) -> tuple[str, datetime, int, int] | None:
+    """(direction, created in UTC, entry id, job id) of a well-formed cursor, else None."""
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         data = json.loads(raw)
         direction, created = data["dir"], datetime.fromisoformat(data["created"])
         entry_id, cursor_job = data["id"], data["job"]
-        valid = (
-            direction in ("next", "prev")
-            and created.tzinfo is not None
-            and isinstance(entry_id, int)
-            and isinstance(cursor_job, int)
-        )
-    except (binascii.Error, ValueError, TypeError, KeyError):
-        valid = False
-    if not valid:
+        if created.tzinfo is None:
+            return None
+        created = created.astimezone(UTC)
+    # RecursionError: deep nesting; OverflowError: an instant past year 9999 in UTC.
+    except (binascii.Error, ValueError, TypeError, KeyError, RecursionError, OverflowError):
+        return None
+    if direction not in ("next", "prev") or not (_is_id(entry_id) and _is_id(cursor_job)):
+        return None
+    return direction, created, entry_id, cursor_job
+
+
+def decode_cursor(text: str, job_id: int) -> tuple[str, Key]:
+    """(direction, key) of a cursor this endpoint wrote for this job (422 otherwise)."""
+    fields = _cursor_fields(text)
+    if fields is None:
         raise field_error("page_cursor", "is not a cursor this endpoint returned")
+    direction, created, entry_id, cursor_job = fields
     if cursor_job != job_id:
         raise field_error("page_cursor", "belongs to another job's log")
-    return direction, (created.astimezone(UTC), entry_id)
+    return direction, (created, entry_id)
 
 
 def _item(row: EntryRow, app: EmulatorApp, zone: ZoneInfo) -> dict[str, Any]:

@@ -23,8 +23,14 @@ class TransientStorageError(IpsApiError):
     """A failure that running the same transaction again can cure (a deadlock)."""
 
 
-# PostgreSQL's deadlock and serialization failures; SQLite's busy database.
-_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+# PostgreSQL's deadlock and serialization failures; SQLite's busy database. And
+# PostgreSQL's unique violation (23505): every insert on a unique key follows a check
+# that the row is absent (a new asset's path, a job's handle), and PostgreSQL raises it
+# only once the other writer of that key has committed, so the call run again sees the
+# row and takes the path for an existing one (an upload updates the asset, as
+# ``overwrite`` says). SQLite cannot race there: its writers queue, and a transaction
+# that read before another's commit gets "database is locked", retried already.
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001", "23505"})
 
 
 def storage_failure(exc: BaseException) -> IpsApiError | None:
@@ -48,6 +54,18 @@ def storage_failure(exc: BaseException) -> IpsApiError | None:
         FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
         f"The emulator could not complete the call: {reason}.",
     )
+
+
+def failure_summary(exc: BaseException) -> str:
+    """The driver's error in one line, for the log: its class and first line.
+
+    SQLAlchemy's own text adds the statement and its parameters (user data, an e-mail
+    address, a search's thousands of values), and PostgreSQL's later lines quote the
+    statement and the key's values: neither belongs in a log.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {lines[0] if lines else ''}"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
