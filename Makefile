@@ -139,6 +139,7 @@ bench: $(STAMP) catalogs
 	$(BIN)/python bench/plugin_startup.py --runs 5
 	$(BIN)/python -m bench.scale
 	$(BIN)/python -m bench.serialization
+	$(BIN)/python -m bench.login_flood
 
 # Babel extract -> update -> compile. The template has no header or locations,
 # so it changes only when a message does.
