@@ -6,7 +6,7 @@ from ips_emulator.domain.context import Caller, Credentials, RequestScope
 from ips_emulator.domain.login_checks import login_matches
 from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.records import CompanyRecord, UserRecord
-from ips_emulator.domain.roles import ADMIN_ROLES, AUTHORIZED_ROLES
+from ips_emulator.domain.roles import ADMIN_ROLES, Role
 from ips_emulator.errors import AuthenticationError, AuthorizationError, FaultCode
 from ips_emulator.storage import directory
 
@@ -62,8 +62,10 @@ def _user_and_access(
     return found if found is not None else (None, None)
 
 
-def authorize_operation(caller: Caller, operation: str) -> None:
-    if caller.role not in AUTHORIZED_ROLES.get(operation, frozenset()):
+def authorize_operation(caller: Caller, operation: str, roles: frozenset[Role]) -> None:
+    """``roles``: those the operation's declaration allows (its page's "Authorized User
+    Types")."""
+    if caller.role not in roles:
         raise AuthorizationError(
             FaultCode.AUTHORIZATION_FAULT_CODE_NO_OPERATION_PERMISSION,
             f"User does not have permission to access operation '{operation}'",

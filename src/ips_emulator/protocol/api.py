@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ips_emulator.ns import IPS_2008_01_15, IPS_2013_02_15, IPS_2014_04_03, IPS_XSD
-from ips_emulator.protocol import assets, directory, job_logs, jobs, types
+from ips_emulator.protocol import types
+from ips_emulator.protocol.declarations import ALL_OPERATIONS
 from ips_emulator.protocol.schema import Registry
 
 #: API version -> target namespace of its operations and types ("xsd": pre-4.0).
@@ -19,8 +20,7 @@ NAMESPACE_VERSIONS = {ns: version for version, ns in VERSION_NAMESPACES.items()}
 def build_registry() -> Registry:
     registry = Registry()
     registry.add_structs(types.ALL_STRUCTS)
-    for family in (job_logs, jobs, directory, assets):
-        registry.add_operations(family.OPERATIONS)
+    registry.add_operations(ALL_OPERATIONS)
     return registry
 
 

@@ -10,8 +10,6 @@ from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import IMAGE_FIELDS, ImageFacts
 from ips_emulator.protocol.convert import strings
-from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
-from ips_emulator.protocol.schema import Operation
 
 #: ImageInfo fields the emulator does not model: sent empty, as the recordings show them.
 _IMAGE_EMPTIES = {
@@ -99,12 +97,3 @@ def searchAssets(scope: RequestScope, param: Any) -> dict[str, Any]:
     )
     total, found = assets.search_assets(scope, request)
     return {"totalRows": total, "assetArray": {"items": [asset(a) for a in found]}}
-
-
-OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
-    for name, handler in (
-        ("getAssetsByName", getAssetsByName),
-        ("searchAssets", searchAssets),
-    )
-)

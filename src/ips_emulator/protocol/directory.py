@@ -8,8 +8,6 @@ from ips_emulator.domain import directory
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import Role
-from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
-from ips_emulator.protocol.schema import Operation
 
 
 def company(record: CompanyRecord) -> dict[str, Any]:
@@ -57,14 +55,3 @@ def getCompanyMembership(scope: RequestScope, param: Any) -> dict[str, Any]:
 
 def getUserInfo(scope: RequestScope, param: Any) -> dict[str, Any]:
     return {"userInfo": user(directory.get_user_info(scope, param.userHandle, param.email))}
-
-
-OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
-    for name, handler in (
-        ("checkLogin", checkLogin),
-        ("getCompanyInfo", getCompanyInfo),
-        ("getCompanyMembership", getCompanyMembership),
-        ("getUserInfo", getUserInfo),
-    )
-)

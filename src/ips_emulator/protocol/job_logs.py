@@ -8,8 +8,6 @@ from ips_emulator.domain import job_logs
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import AssetJobLog, DetailQuery, JobLog, JobLogDetail
 from ips_emulator.protocol.convert import strings
-from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
-from ips_emulator.protocol.schema import Operation
 from ips_emulator.protocol.serializer import Rows
 
 #: publishType -> JobLog/jobSubType, lower case as the 4.0 change log gives them.
@@ -115,13 +113,3 @@ def getJobLogDetails(scope: RequestScope, param: Any) -> dict[str, Any]:
     )
     logs = job_logs.get_job_log_details(scope, query)
     return {"jobLogArray": {"items": [job_log(log) for log in logs]}}
-
-
-OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
-    for name, handler in (
-        ("getAssetJobLogs", getAssetJobLogs),
-        ("getJobLogs", getJobLogs),
-        ("getJobLogDetails", getJobLogDetails),
-    )
-)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -11,8 +10,6 @@ from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_plans import JOB_TYPES
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.protocol.convert import to_plain
-from ips_emulator.protocol.operations import PARAMS, RESULTS, SINCE
-from ips_emulator.protocol.schema import Operation
 
 SERVER_NAME = "ips-emulator"
 UPLOAD_TASK = "com.scene7.upload.UploadAsyncTaskMonitor"  # as recorded from the real service
@@ -119,29 +116,26 @@ def getScheduledJobs(scope: RequestScope, param: Any) -> dict[str, Any]:
     return {"jobArray": {"items": [scheduled_job(scope, s) for s in found]}}
 
 
-JobAction = Callable[[RequestScope, str | None, str | None], None]
+def stopJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+    jobs.stop_job(scope, param.companyHandle, param.jobHandle)
+    return {}
 
 
-def _steer(action: JobAction) -> Callable[[RequestScope, Any], dict[str, Any]]:
-    """stopJob, pauseJob, ...: companyHandle and jobHandle in, an empty Return out."""
-
-    def handler(scope: RequestScope, param: Any) -> dict[str, Any]:
-        action(scope, param.companyHandle, param.jobHandle)
-        return {}
-
-    return handler
+def pauseJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+    jobs.pause_job(scope, param.companyHandle, param.jobHandle)
+    return {}
 
 
-OPERATIONS = tuple(
-    Operation(name, PARAMS[name], RESULTS[name], handler, SINCE.get(name))
-    for name, handler in (
-        ("submitJob", submitJob),
-        ("getActiveJobs", getActiveJobs),
-        ("getScheduledJobs", getScheduledJobs),
-        ("stopJob", _steer(jobs.stop_job)),
-        ("pauseJob", _steer(jobs.pause_job)),
-        ("resumeJob", _steer(jobs.resume_job)),
-        ("deleteJob", _steer(jobs.delete_job)),
-        ("executeJob", _steer(jobs.execute_job)),
-    )
-)
+def resumeJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+    jobs.resume_job(scope, param.companyHandle, param.jobHandle)
+    return {}
+
+
+def deleteJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+    jobs.delete_job(scope, param.companyHandle, param.jobHandle)
+    return {}
+
+
+def executeJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+    jobs.execute_job(scope, param.companyHandle, param.jobHandle)
+    return {}

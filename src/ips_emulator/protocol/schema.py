@@ -9,8 +9,10 @@ the response serializer are all built from these declarations.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from ips_emulator.domain.roles import Role
 
 # Simple types (XML Schema built-ins).
 STRING = "string"
@@ -19,7 +21,8 @@ BOOLEAN = "boolean"
 DATETIME = "dateTime"
 DOUBLE = "double"
 LONG = "long"
-SIMPLE_TYPES = frozenset({STRING, INT, BOOLEAN, DATETIME, DOUBLE, LONG})
+BASE64 = "base64Binary"
+SIMPLE_TYPES = frozenset({STRING, INT, BOOLEAN, DATETIME, DOUBLE, LONG, BASE64})
 
 #: API versions in release order (docs/reference/ips-api/SPEC.md section 0); "xsd" is the pre-4.0
 #: namespace.
@@ -32,8 +35,21 @@ VERSIONS = ("xsd", "2008-01-15", "2008-09-10", "2009-07-31", "2010-01-31",
 VERSIONED_AUTH_HEADER_SINCE = "2014-04-03"
 
 
+#: Adobe's WSDLs from this version on are declared whole (every operation and type):
+#: ``tests/unit/protocol/test_declarations.py`` holds the declarations to them.
+ALL_DECLARED_SINCE = "2013-02-15"
+
+
 def version_index(version: str) -> int:
     return VERSIONS.index(version)
+
+
+def in_range(since: str | None, until: str | None, version: str) -> bool:
+    """Whether ``version`` is in [since, until) (None: no bound)."""
+    index = version_index(version)
+    if since is not None and index < version_index(since):
+        return False
+    return until is None or index < version_index(until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +65,7 @@ class Field:
     until: str | None = None
 
     def in_version(self, version: str) -> bool:
-        index = version_index(version)
-        if self.since is not None and index < version_index(self.since):
-            return False
-        return self.until is None or index < version_index(self.until)
+        return in_range(self.since, self.until, version)
 
     @property
     def is_list(self) -> bool:
@@ -76,17 +89,21 @@ class Struct:
     name: str
     fields: tuple[Field, ...]
     since: str | None = None
+    until: str | None = None
 
     def fields_in(self, version: str) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.in_version(version))
 
+    def in_version(self, version: str) -> bool:
+        return in_range(self.since, self.until, version)
 
-def struct(name: str, *fields: Field, since: str | None = None) -> Struct:
-    return Struct(name, tuple(fields), since)
+
+def struct(name: str, *fields: Field, since: str | None = None, until: str | None = None) -> Struct:
+    return Struct(name, tuple(fields), since, until)
 
 
-def array(name: str, item_type: str, since: str | None = None) -> Struct:
-    return Struct(name, (items(item_type),), since)
+def array(name: str, item_type: str, since: str | None = None, until: str | None = None) -> Struct:
+    return Struct(name, (items(item_type),), since, until)
 
 
 Handler = Callable[[Any, Any], Any]
@@ -94,13 +111,32 @@ Handler = Callable[[Any, Any], Any]
 
 @dataclass(frozen=True, slots=True)
 class Operation:
-    """An operation: ``<name>Param`` in, ``<name>Return`` out."""
+    """An operation: ``<name>Param`` in, ``<name>Return`` out, declared once.
+
+    Everything else follows from this: the WSDLs, request checks, dispatch, the
+    role check, ``docs/operations.md`` and ``docs/coverage.md``. An operation
+    without a ``handler`` is known but not emulated: it is in the WSDLs, its
+    requests are checked, and it answers a fault saying so.
+    """
 
     name: str
     param: tuple[Field, ...]
     result: tuple[Field, ...]
-    handler: Handler = field(compare=False)
+    #: First API version that has it (None: every version served).
     since: str | None = None
+    #: First API version that no longer has it.
+    until: str | None = None
+    #: Roles allowed to call it: its reference page's "Authorized User Types"
+    #: (None: Adobe documents no page for it).
+    roles: frozenset[Role] | None = None
+    #: Unpacks the parameters, calls the domain and packs the result.
+    handler: Handler | None = field(default=None, compare=False)
+    #: What the emulator does (docs/operations.md).
+    does: str = ""
+    #: Where it simplifies the real service; "—" when nowhere known.
+    note: str = ""
+    #: The family it is listed under (docs/coverage.md): set by ``family()``.
+    family: str = ""
 
     @property
     def param_element(self) -> str:
@@ -109,6 +145,18 @@ class Operation:
     @property
     def return_element(self) -> str:
         return f"{self.name}Return"
+
+    @property
+    def emulated(self) -> bool:
+        return self.handler is not None
+
+    def in_version(self, version: str) -> bool:
+        return in_range(self.since, self.until, version)
+
+
+def family(name: str, *operations: Operation) -> tuple[Operation, ...]:
+    """The operations of one family (docs/coverage.md), each marked with its name."""
+    return tuple(replace(op, family=name) for op in operations)
 
 
 class Registry:
@@ -126,28 +174,40 @@ class Registry:
 
     def add_operations(self, operations: Iterable[Operation]) -> None:
         for op in operations:
+            if op.name in self.operations:
+                raise ValueError(f"operation {op.name} declared twice")
             self.operations[op.name] = op
 
     def operations_in(self, version: str) -> list[Operation]:
-        return [
-            op
-            for op in self.operations.values()
-            if op.since is None or version_index(version) >= version_index(op.since)
-        ]
+        """The version's operations, emulated or not: what its WSDL lists."""
+        return [op for op in self.operations.values() if op.in_version(version)]
+
+    def emulated_in(self, version: str) -> list[Operation]:
+        return [op for op in self.operations_in(version) if op.emulated]
 
     def structs_used(self, version: str) -> list[Struct]:
-        """Structs reachable from the version's operations, in declaration order."""
+        """The structs of the version's WSDL, in declaration order.
+
+        From ``ALL_DECLARED_SINCE`` on, every struct the version has, as Adobe's WSDLs
+        list them (some no operation uses); before it, those its operations reach.
+        """
+        if version_index(version) >= version_index(ALL_DECLARED_SINCE):
+            return [s for s in self.structs.values() if s.in_version(version)]
+        reached = self._reach(self.operations_in(version), version)
+        return [s for s in self.structs.values() if s.name in reached]
+
+    def _reach(self, operations: list[Operation], version: str) -> set[str]:
+        """Names of the structs the operations reach in ``version``."""
+
+        def fields(owner: tuple[Field, ...]) -> list[str]:
+            return [f.type for f in owner if f.in_version(version)]
+
         seen: set[str] = set()
-        pending = [
-            f.type
-            for op in self.operations_in(version)
-            for f in (*op.param, *op.result)
-            if f.in_version(version)
-        ]
+        pending = [t for op in operations for t in fields((*op.param, *op.result))]
         while pending:
             name = pending.pop()
             if name in SIMPLE_TYPES or name in seen:
                 continue
             seen.add(name)
-            pending.extend(f.type for f in self.structs[name].fields_in(version))
-        return [s for s in self.structs.values() if s.name in seen]
+            pending.extend(fields(self.structs[name].fields))
+        return seen

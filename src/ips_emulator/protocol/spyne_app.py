@@ -31,7 +31,12 @@ from ips_emulator.protocol.convert import to_plain
 from ips_emulator.protocol.faults import IpsFault
 from ips_emulator.protocol.headers import RequestHeaders
 from ips_emulator.protocol.models import VersionModels
-from ips_emulator.protocol.schema import VERSIONED_AUTH_HEADER_SINCE, Operation, version_index
+from ips_emulator.protocol.schema import (
+    ALL_DECLARED_SINCE,
+    VERSIONED_AUTH_HEADER_SINCE,
+    Operation,
+    version_index,
+)
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
 from ips_emulator.storage.db import failure_summary, storage_failure
@@ -121,7 +126,8 @@ def _invoke(op: Operation, ctx: Any, param: Any) -> Any:
     call.user = caller.email
     if call.hooks is not None:
         call.hooks.before_call(CallInfo(op.name, caller.email, company))
-    authorize_operation(caller, op.name)
+    authorize_operation(caller, op.name, op.roles or frozenset())
+    assert op.handler is not None  # only emulated operations get a spyne method
     return op.handler(call.scope, param)
 
 
@@ -135,7 +141,7 @@ def _method(op: Operation) -> Callable[[Any, Any], Any]:
 
 def _service_class(models: VersionModels) -> type:
     methods: dict[str, Any] = {}
-    for op in models.registry.operations_in(models.version):
+    for op in models.registry.emulated_in(models.version):
         methods[op.name] = rpc(
             models.param_class(op),
             _returns=models.return_class(op),
@@ -161,11 +167,21 @@ class VersionEndpoint:
             for name, protocol in (("1.1", _Soap11), ("1.2", _Soap12))
         }
         self.writer = ResponseWriter(REGISTRY, version, namespace, zone)
-        self.operations = {op.param_element: op for op in REGISTRY.operations_in(version)}
+        self.operations = {op.param_element: op for op in REGISTRY.emulated_in(version)}
+        #: Known operations (of any version) not emulated yet: answered with a fault.
+        self.not_emulated = {
+            op.param_element: op for op in REGISTRY.operations.values() if not op.emulated
+        }
         self.checker = RequestChecker(REGISTRY, version, zone)
         self.version = version
         self.namespace = namespace
+        self.whole = version_index(version) >= version_index(ALL_DECLARED_SINCE)
         self.versioned_header = version_index(version) >= version_index(VERSIONED_AUTH_HEADER_SINCE)
+
+    def lacks(self, op: Operation) -> bool:
+        """Whether the version is known not to have ``op``: Adobe's WSDL of a version
+        declared whole lacks it. Before those, an operation's history may be unknown."""
+        return self.whole and not op.in_version(self.version)
 
 
 def method_context(transport: Any, call: Call, op: Operation) -> tuple[Any, dict[str, Any]]:

@@ -16,6 +16,7 @@ from lxml import etree
 from ips_emulator.domain.instants import parse_instant
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter
 from ips_emulator.protocol.schema import (
+    BASE64,
     BOOLEAN,
     DATETIME,
     DOUBLE,
@@ -29,6 +30,7 @@ from ips_emulator.protocol.schema import (
 _NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DOUBLE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN")
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 _RANGES = {INT: (-(2**31), 2**31 - 1), LONG: (-(2**63), 2**63 - 1)}
 _EXPECTED = {
     INT: "an xsd:int (a whole number from -2147483648 to 2147483647)",
@@ -36,6 +38,7 @@ _EXPECTED = {
     BOOLEAN: "an xsd:boolean (true, false, 1 or 0)",
     DATETIME: "an xsd:dateTime such as 2008-06-11T11:38:48.547-07:00",
     DOUBLE: "an xsd:double",
+    BASE64: "an xsd:base64Binary",
 }
 
 
@@ -47,6 +50,8 @@ def _simple_ok(kind: str, text: str) -> bool:
         return text in ("true", "false", "1", "0")
     if kind == DOUBLE:
         return bool(_DOUBLE.fullmatch(text))
+    if kind == BASE64:
+        return bool(_BASE64.fullmatch("".join(text.split())))
     return True
 
 

@@ -1,4 +1,4 @@
-"""``AUTHORIZED_ROLES`` and ``Role`` against the IPS API reference pages in docs/reference."""
+"""Each operation's declared roles, and ``Role``, against the IPS API reference pages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ips_emulator.domain.roles import AUTHORIZED_ROLES, GLOBAL_ROLES, Role
+from ips_emulator.domain.roles import GLOBAL_ROLES, Role
+from ips_emulator.protocol.api import REGISTRY
 from tests.helpers import REFERENCE
 
 REF = REFERENCE / "ips-api"
@@ -15,30 +16,15 @@ REF = REFERENCE / "ips-api"
 OPERATIONS = REF / "operations"
 BULLET = re.compile(r"^\* `(\w+)`\s*$")
 
-#: Pages of the operations the reference holds for later work (its second batch of pages,
-#: docs/reference/ips-api/README.md), which have no entry in AUTHORIZED_ROLES yet. Give
-#: an operation its roles, then take its page out of this set.
-PAGES_WITHOUT_ENTRY = frozenset({
-    "r-batch-set-asset-metadata.md", "r-cdn-cache-invalidation.md", "r-create-folder.md",
-    "r-create-image-set.md", "r-delete-asset.md", "r-delete-assets.md",
-    "r-delete-folder.md", "r-empty-assets-from-trash.md", "r-get-asset-counts.md",
-    "r-get-asset-publish-history.md", "r-get-associated-assets.md", "r-get-company-settings.md",
-    "r-get-folder-tree.md", "r-get-folders.md", "r-get-image-set-members.md",
-    "r-get-metadata-fields.md", "r-get-property-set-types.md", "r-get-property-sets.md",
-    "r-get-publish-contexts.md", "r-get-xmp-packet.md", "r-move-asset.md",
-    "r-move-assets.md", "r-move-folder.md", "r-rename-asset.md",
-    "r-rename-folder.md", "r-restore-assets-from-trash.md", "r-search-assets-by-metadata.md",
-    "r-set-asset-metadata.md", "r-set-asset-publish-state.md", "r-set-assets-publish-state.md",
-    "r-update-xmp-packet.md",
-})  # fmt: skip
-
 #: Misspelt roles on Adobe's pages, kept verbatim in the copies (ips-api/README.md lists
-#: them among the quirks): page -> the names that are no User Role.
+#: them among the quirks): page -> {the name that is no User Role: the role it misspells}.
 MISSPELT_ROLES = {
-    "r-delete-assets.md": {"IspAdmin"},
-    "r-rename-asset.md": {"ImpagePortalContribUser"},
-    "r-update-xmp-packet.md": {"ImagePortalcontribUser"},
+    "r-delete-assets.md": {"IspAdmin": "IpsAdmin"},
+    "r-rename-asset.md": {"ImpagePortalContribUser": "ImagePortalContribUser"},
+    "r-update-xmp-packet.md": {"ImagePortalcontribUser": "ImagePortalContribUser"},
 }
+#: Every declared operation's roles (None: no page).
+DECLARED = {op.name: op.roles for op in REGISTRY.operations.values()}
 
 
 def kebab(name: str) -> str:
@@ -47,7 +33,8 @@ def kebab(name: str) -> str:
 
 
 def page_for(operation: str) -> Path:
-    return OPERATIONS / f"r-{kebab(operation)}.md"
+    """``getXMPPacket``'s page is r-get-xmp-packet.md: acronyms are one word."""
+    return OPERATIONS / f"r-{kebab(operation.replace('XMP', 'Xmp'))}.md"
 
 
 def bullets_under(path: Path, heading: str) -> list[str]:
@@ -85,23 +72,37 @@ def test_page_name(operation: str, page: str) -> None:
     assert page_for(operation).name == page
 
 
-@pytest.mark.parametrize("operation", sorted(AUTHORIZED_ROLES))
-def test_authorized_roles_match_the_reference_page(operation: str) -> None:
+def documented_roles(page: Path) -> set[str]:
+    fixes = MISSPELT_ROLES.get(page.name, {})
+    return {fixes.get(r, r) for r in bullets_under(page, "## Authorized User Types")}
+
+
+@pytest.mark.parametrize("operation", sorted(DECLARED))
+def test_declared_roles_match_the_reference_page(operation: str) -> None:
     page = page_for(operation)
-    assert page.is_file(), f"no reference page {page.name} for {operation}"
-    documented = set(bullets_under(page, "## Authorized User Types"))
-    declared = {str(role) for role in AUTHORIZED_ROLES[operation]}
+    roles = DECLARED[operation]
+    if not page.is_file():
+        assert roles is None, f"{operation} has roles but Adobe documents no page for it"
+        return
+    assert roles is not None, f"{operation}: declare the roles of {page.name}"
+    documented = documented_roles(page)
+    declared = {str(role) for role in roles}
     assert declared == documented, (
         f"{operation}: only in code {sorted(declared - documented)}, "
         f"only on {page.name} {sorted(documented - declared)}"
     )
 
 
-def test_every_operation_page_has_an_entry() -> None:
+def test_every_operation_page_is_a_declared_operation() -> None:
     pages = {p.name for p in OPERATIONS.glob("r-*.md")}
-    assert pages
-    covered = {page_for(op).name for op in AUTHORIZED_ROLES}
-    assert pages - covered == PAGES_WITHOUT_ENTRY
+    assert len(pages) == 53
+    assert pages <= {page_for(op).name for op in DECLARED}
+
+
+def test_every_emulated_operation_has_roles() -> None:
+    for op in REGISTRY.operations.values():
+        if op.emulated:
+            assert op.roles, op.name
 
 
 def test_every_role_is_a_documented_user_role() -> None:
@@ -115,10 +116,10 @@ def test_roles_on_operation_pages_are_known_roles() -> None:
     values = {role.value for role in Role}
     for page in sorted(OPERATIONS.glob("r-*.md")):
         unknown = set(bullets_under(page, "## Authorized User Types")) - values
-        assert unknown == MISSPELT_ROLES.get(page.name, set()), f"{page.name}: {sorted(unknown)}"
+        assert unknown == set(MISSPELT_ROLES.get(page.name, {})), f"{page.name}: {sorted(unknown)}"
 
 
 def test_global_roles_may_call_every_company_operation() -> None:
     assert frozenset({Role.IPS_ADMIN}) == GLOBAL_ROLES
-    for operation, roles in AUTHORIZED_ROLES.items():
-        assert roles >= GLOBAL_ROLES, operation
+    for operation, roles in DECLARED.items():
+        assert roles is None or roles >= GLOBAL_ROLES, operation

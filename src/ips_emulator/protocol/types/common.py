@@ -6,9 +6,11 @@ Source: Adobe's real 2013-02-15 WSDL (``docs/reference/real-service/wsdl``),
 
 from __future__ import annotations
 
-from ips_emulator.protocol.schema import STRING, Struct, array
+from ips_emulator.protocol.schema import LONG, STRING, Struct, array
 
 COMMON_STRUCTS: tuple[Struct, ...] = (
     array("HandleArray", STRING),
     array("StringArray", STRING),
+    # In Adobe's WSDLs, though no operation uses it.
+    array("LongArray", LONG),
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ips_emulator.protocol.schema import (
     BOOLEAN,
     DATETIME,
+    INT,
     STRING,
     Field,
     Struct,
@@ -50,5 +51,33 @@ DIRECTORY_STRUCTS: tuple[Struct, ...] = (
         Field("isValid", BOOLEAN),
         Field("isIpsAdmin", BOOLEAN, since="2014-04-03"),
         opt("passwordExpires", DATETIME),
+    ),
+    # The types of the user and company operations not emulated yet, as
+    # ``python -m ips_emulator.protocol.scaffold`` wrote them from Adobe's WSDLs.
+    struct(
+        "CompanyMember",
+        Field("user", "User"),
+        Field("role", STRING),
+        Field("isActive", BOOLEAN),
+    ),
+    array("CompanyMemberArray", "CompanyMember"),
+    struct(
+        "CompanyMembershipUpdate",
+        Field("companyHandle", STRING),
+        Field("role", STRING),
+        Field("isActive", BOOLEAN),
+    ),
+    array("CompanyMembershipUpdateArray", "CompanyMembershipUpdate"),
+    array("UserArray", "User"),
+    struct(
+        "CompanySettings",
+        Field("overwriteMode", STRING),
+        Field("retainPublishState", BOOLEAN),
+        Field("defaultSourceProfile", "Asset"),
+        Field("defaultDisplayProfile", "Asset"),
+        opt("iptcExifMappingXslt", "Asset"),
+        opt("xmpMappingXslt", "Asset"),
+        Field("diskSpaceWarningMin", INT),
+        Field("emailTrashCleanupWarning", BOOLEAN),
     ),
 )

@@ -1,0 +1,176 @@
+"""Image details: image, font and ICC profile fields, image formats, maps, zoom targets and masks.
+
+The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffold``
+wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
+reference pages where Adobe documents one; their history before 2013-02-15 is not
+researched, so they are declared from that version (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from ips_emulator.protocol.schema import BOOLEAN, INT, STRING, Field, Operation, family, opt
+
+OPERATIONS = family(
+    "Image details",
+    Operation(
+        "batchSetImageFields",
+        param=(
+            Field("companyHandle", STRING),
+            Field("updateArray", "ImageFieldUpdateArray"),
+        ),
+        result=(
+            Field("successCount", INT),
+            Field("warningCount", INT),
+            Field("errorCount", INT),
+            opt("warningDetailArray", "AssetOperationFaultArray"),
+            opt("errorDetailArray", "AssetOperationFaultArray"),
+        ),
+        since="2013-02-15",
+    ),
+    Operation(
+        "batchSetFontFields",
+        param=(
+            Field("companyHandle", STRING),
+            Field("updateArray", "FontFieldUpdateArray"),
+        ),
+        result=(
+            Field("successCount", INT),
+            Field("warningCount", INT),
+            Field("errorCount", INT),
+            opt("warningDetailArray", "AssetOperationFaultArray"),
+            opt("errorDetailArray", "AssetOperationFaultArray"),
+        ),
+        since="2013-02-15",
+    ),
+    Operation(
+        "batchSetIccProfileFields",
+        param=(
+            Field("companyHandle", STRING),
+            Field("updateArray", "IccProfileFieldUpdateArray"),
+        ),
+        result=(
+            Field("successCount", INT),
+            Field("warningCount", INT),
+            Field("errorCount", INT),
+            opt("warningDetailArray", "AssetOperationFaultArray"),
+            opt("errorDetailArray", "AssetOperationFaultArray"),
+        ),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getImageFormats",
+        param=(Field("companyHandle", STRING),),
+        result=(Field("imageFormatArray", "ImageFormatArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "saveImageFormat",
+        param=(
+            Field("companyHandle", STRING),
+            opt("imageFormatHandle", STRING),
+            Field("name", STRING),
+            Field("urlModifier", STRING),
+        ),
+        result=(Field("imageFormatHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "deleteImageFormat",
+        param=(
+            Field("companyHandle", STRING),
+            Field("imageFormatHandle", STRING),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "setImageMaps",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("imageMapArray", "ImageMapDefinitionArray"),
+        ),
+        result=(Field("imageMapHandleArray", "HandleArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "saveImageMap",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            opt("imageMapHandle", STRING),
+            Field("name", STRING),
+            Field("shapeType", STRING),
+            Field("region", STRING),
+            Field("action", STRING),
+            Field("position", INT),
+            Field("enabled", BOOLEAN),
+        ),
+        result=(Field("imageMapHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "deleteImageMap",
+        param=(
+            Field("companyHandle", STRING),
+            Field("imageMapHandle", STRING),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "setZoomTargets",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("zoomTargetArray", "ZoomTargetDefinitionArray"),
+        ),
+        result=(Field("zoomTargetHandleArray", "HandleArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "saveZoomTarget",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            opt("zoomTargetHandle", STRING),
+            Field("name", STRING),
+            Field("xPosition", INT),
+            Field("yPosition", INT),
+            Field("width", INT),
+            Field("height", INT),
+            opt("userData", STRING),
+        ),
+        result=(Field("zoomTargetHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "deleteZoomTarget",
+        param=(
+            Field("companyHandle", STRING),
+            Field("zoomTargetHandle", STRING),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "removeMask",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "setUrlModifier",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            opt("urlModifier", STRING),
+            opt("urlPostApplyModifier", STRING),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+)

@@ -1,0 +1,217 @@
+"""Metadata and tags: metadata fields, asset metadata, XMP packets and tag values.
+
+The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffold``
+wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
+reference pages where Adobe documents one; their history before 2013-02-15 is not
+researched, so they are declared from that version (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from ips_emulator.protocol.declarations.roles import ASSET_EDITORS, NOT_TRIAL
+from ips_emulator.protocol.schema import BASE64, BOOLEAN, INT, STRING, Field, Operation, family, opt
+
+OPERATIONS = family(
+    "Metadata and tags",
+    Operation(
+        "getMetadataFields",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetType", STRING),
+        ),
+        result=(Field("fieldArray", "MetadataFieldArray"),),
+        since="2013-02-15",
+        roles=NOT_TRIAL,
+    ),
+    Operation(
+        "getAssetMetadataFields",
+        param=(Field("companyHandle", STRING),),
+        result=(Field("assetFieldsArray", "AssetMetadataFieldsArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "createMetadataField",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetType", STRING),
+            Field("name", STRING),
+            Field("fieldType", STRING),
+            opt("defaultValue", STRING),
+            opt("isHidden", BOOLEAN),
+            opt("isEnforced", BOOLEAN, since="2014-04-03"),
+            opt("initialTagValue", STRING),
+        ),
+        result=(Field("fieldHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "saveMetadataField",
+        param=(
+            Field("companyHandle", STRING),
+            opt("fieldHandle", STRING),
+            Field("assetType", STRING),
+            Field("name", STRING),
+            Field("fieldType", STRING),
+            Field("defaultValue", STRING),
+            opt("isHidden", BOOLEAN),
+            opt("isEnforced", BOOLEAN, since="2014-04-03"),
+        ),
+        result=(Field("fieldHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "updateMetadataField",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+            opt("name", STRING),
+            opt("defaultValue", STRING),
+            opt("isHidden", BOOLEAN),
+            opt("isEnforced", BOOLEAN, since="2014-04-03"),
+            opt("initialTagValue", STRING),
+        ),
+        result=(Field("fieldHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "deleteMetadataField",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "setAssetMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("updateArray", "MetadataUpdateArray"),
+        ),
+        result=(),
+        since="2013-02-15",
+        roles=ASSET_EDITORS,
+    ),
+    Operation(
+        "batchSetAssetMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("updateArray", "BatchMetadataUpdateArray"),
+        ),
+        result=(
+            Field("successCount", INT),
+            Field("warningCount", INT),
+            Field("errorCount", INT),
+            opt("warningDetailArray", "SetMetadataFaultArray"),
+            opt("errorDetailArray", "SetMetadataFaultArray"),
+        ),
+        since="2013-02-15",
+        roles=ASSET_EDITORS,
+    ),
+    Operation(
+        "deleteAssetMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("deleteArray", "MetadataDeleteArray"),
+        ),
+        result=(),
+        since="2014-04-03",
+    ),
+    Operation(
+        "getDistinctMetadataValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("metadataKey", STRING),
+        ),
+        result=(Field("valueArray", "ValueCountArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getUniqueMetadataValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+        ),
+        result=(Field("values", "StringArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getXMPPacket",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+        ),
+        result=(Field("compressedPacket", BASE64),),
+        since="2013-02-15",
+        roles=NOT_TRIAL,
+    ),
+    Operation(
+        "updateXMPPacket",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("compressedPacket", BASE64),
+        ),
+        result=(Field("success", BOOLEAN),),
+        since="2013-02-15",
+        # The page lists ImagePortalcontribUser [sic]: read as the role it misspells.
+        roles=NOT_TRIAL,
+    ),
+    Operation(
+        "getTagFieldValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandleArray", "HandleArray"),
+        ),
+        result=(Field("fieldArray", "TagFieldValuesArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "addTagFieldValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+            Field("valueArray", "StringArray"),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "setTagFieldValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+            Field("valueArray", "StringArray"),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+    Operation(
+        "updateTagFieldValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+            Field("updateArray", "TagValueUpdateArray"),
+        ),
+        result=(
+            Field("successCount", INT),
+            Field("warningCount", INT),
+            Field("errorCount", INT),
+            opt("warningDetailArray", "TagValueUpdateFaultArray"),
+            opt("errorDetailArray", "TagValueUpdateFaultArray"),
+        ),
+        since="2013-02-15",
+    ),
+    Operation(
+        "deleteTagFieldValues",
+        param=(
+            Field("companyHandle", STRING),
+            Field("fieldHandle", STRING),
+            Field("valueArray", "StringArray"),
+        ),
+        result=(),
+        since="2013-02-15",
+    ),
+)

@@ -1,0 +1,110 @@
+"""Metadata fields, metadata and tag updates, value counts.
+
+As ``python -m ips_emulator.protocol.scaffold`` wrote them from Adobe's 2013-02-15
+and 2014-04-03 WSDLs: reached only by operations not emulated yet, whose history
+before 2013-02-15 is not researched.
+"""
+
+from __future__ import annotations
+
+from ips_emulator.protocol.schema import (
+    BOOLEAN,
+    DATETIME,
+    DOUBLE,
+    INT,
+    LONG,
+    STRING,
+    Field,
+    Struct,
+    array,
+    opt,
+    struct,
+)
+
+METADATA_STRUCTS: tuple[Struct, ...] = (
+    struct(
+        "ValueCount",
+        Field("value", STRING),
+        opt("count", INT),
+    ),
+    array("ValueCountArray", "ValueCount"),
+    # In Adobe's WSDLs, though no operation uses them.
+    struct(
+        "CompanyMetadataInfo",
+        Field("xid", STRING),
+        Field("xname", STRING),
+        Field("xtype", STRING),
+    ),
+    array("CompanyMetadataInfoArray", "CompanyMetadataInfo"),
+    struct(
+        "MetadataField",
+        Field("fieldHandle", STRING),
+        Field("name", STRING),
+        Field("type", STRING),
+        Field("defaultValue", STRING),
+        Field("isRequired", BOOLEAN),
+        Field("isUserDefined", BOOLEAN),
+        Field("isHidden", BOOLEAN),
+        Field("isEnforced", BOOLEAN, since="2014-04-03"),
+        opt("initialTagValue", STRING),
+    ),
+    array("MetadataFieldArray", "MetadataField"),
+    struct(
+        "AssetMetadataFields",
+        Field("assetType", STRING),
+        Field("fieldArray", "MetadataFieldArray"),
+    ),
+    array("AssetMetadataFieldsArray", "AssetMetadataFields"),
+    struct(
+        "MetadataUpdate",
+        Field("fieldHandle", STRING),
+        opt("value", STRING),
+        opt("boolVal", BOOLEAN),
+        opt("longVal", LONG),
+        opt("doubleVal", DOUBLE),
+        opt("dateVal", DATETIME),
+        opt("addTagValueArray", "StringArray"),
+        opt("setTagValueArray", "StringArray"),
+        opt("deleteTagValueArray", "StringArray"),
+    ),
+    array("MetadataUpdateArray", "MetadataUpdate"),
+    struct(
+        "TagValueUpdate",
+        Field("oldValue", STRING),
+        Field("newValue", STRING),
+    ),
+    array("TagValueUpdateArray", "TagValueUpdate"),
+    struct(
+        "TagValueUpdateFault",
+        Field("value", STRING),
+        Field("code", INT),
+        Field("reason", STRING),
+    ),
+    array("TagValueUpdateFaultArray", "TagValueUpdateFault"),
+    array("TagFieldValuesArray", "TagFieldValues"),
+    struct(
+        "TagFieldValues",
+        Field("fieldHandle", STRING),
+        Field("valueArray", "StringArray"),
+    ),
+    struct(
+        "SetMetadataFault",
+        Field("assetHandle", STRING),
+        Field("fieldHandle", STRING),
+        Field("code", INT),
+        Field("reason", STRING),
+    ),
+    array("SetMetadataFaultArray", "SetMetadataFault"),
+    struct(
+        "BatchMetadataUpdate",
+        Field("assetHandleArray", "HandleArray"),
+        Field("updateArray", "MetadataUpdateArray"),
+    ),
+    array("BatchMetadataUpdateArray", "BatchMetadataUpdate"),
+    struct(
+        "MetadataDelete",
+        Field("fieldHandle", STRING),
+        since="2014-04-03",
+    ),
+    array("MetadataDeleteArray", "MetadataDelete", since="2014-04-03"),
+)
