@@ -20,7 +20,7 @@ MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
 SOURCES := src tests examples bench
 
 .PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python bench \
-	locales wsdl clean lock check-lock test-latest
+	locales wsdl coverage clean lock check-lock test-latest
 
 # Other CPythons to prove the package on (the plugin runs in users' interpreters):
 # whatever of 3.12 and 3.13 this machine has, on PATH or under pyenv.
@@ -36,6 +36,7 @@ help:
 	@echo "make lock               refresh uv.lock to the newest versions pyproject.toml allows"
 	@echo "make locales            extract message templates, update and compile catalogs"
 	@echo "make wsdl               regenerate wsdl/ from the protocol declarations"
+	@echo "make coverage           regenerate docs/coverage.md and docs/operations.md's table"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -155,6 +156,10 @@ API_VERSIONS := xsd 2008-01-15 2013-02-15 2014-04-03
 
 wsdl: $(STAMP)
 	for v in $(API_VERSIONS); do $(BIN)/ips-emulator wsdl $$v -d wsdl; done
+
+# docs/coverage.md and the table of docs/operations.md, from the declarations.
+coverage: $(STAMP)
+	$(BIN)/python -m ips_emulator.protocol.coverage docs
 
 clean:
 	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db* .coverage .coverage.*

@@ -153,6 +153,16 @@ class Operation:
     def in_version(self, version: str) -> bool:
         return in_range(self.since, self.until, version)
 
+    def missing(self) -> list[str]:
+        """The parts its declaration lacks: every operation has a family; an emulated
+        one also its roles, what it does and where it simplifies."""
+        wanted = {"family": self.family}
+        if self.emulated:
+            wanted |= {"roles": self.roles, "does": self.does, "note": self.note}
+        elif self.does or self.note:
+            return ["handler (it says what it does, so it must be emulated)"]
+        return [part for part, value in wanted.items() if not value]
+
 
 def family(name: str, *operations: Operation) -> tuple[Operation, ...]:
     """The operations of one family (docs/coverage.md), each marked with its name."""
@@ -176,6 +186,8 @@ class Registry:
         for op in operations:
             if op.name in self.operations:
                 raise ValueError(f"operation {op.name} declared twice")
+            if op.missing():
+                raise ValueError(f"operation {op.name} lacks {', '.join(op.missing())}")
             self.operations[op.name] = op
 
     def operations_in(self, version: str) -> list[Operation]:

@@ -1,0 +1,39 @@
+"""docs/coverage.md, docs/operations.md's table and the README's count follow the declarations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ips_emulator.protocol.api import REGISTRY
+from ips_emulator.protocol.coverage import coverage_page, headline, with_operations_table
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def test_coverage_page_is_current() -> None:
+    assert (DOCS / "coverage.md").read_text(encoding="utf-8") == coverage_page(), (
+        "docs/coverage.md is stale: run `make coverage`"
+    )
+
+
+def test_operations_table_is_current() -> None:
+    page = (DOCS / "operations.md").read_text(encoding="utf-8")
+    assert page == with_operations_table(page), "docs/operations.md is stale: `make coverage`"
+
+
+def test_coverage_page_lists_every_operation_once_with_its_state() -> None:
+    rows = re.findall(r"^\| `(\w+)` \| (yes|not yet) \|", coverage_page(), re.MULTILINE)
+    assert len(rows) == 166 == len({name for name, _ in rows})
+    emulated = {name for name, state in rows if state == "yes"}
+    assert emulated == {op.name for op in REGISTRY.operations.values() if op.handler}
+    assert {"createFolder", "getFolders", "moveAsset", "setAssetMetadata"} <= {
+        name for name, state in rows if state == "not yet"
+    }
+
+
+def test_readme_shows_the_headline_count() -> None:
+    assert headline() == "17 of the 166 operations of Adobe's WSDLs are emulated"
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"**{headline()}**" in readme
