@@ -156,7 +156,7 @@ class Operation:
     def missing(self) -> list[str]:
         """The parts its declaration lacks: every operation has a family; an emulated
         one also its roles, what it does and where it simplifies."""
-        wanted = {"family": self.family}
+        wanted: dict[str, object] = {"family": self.family}
         if self.emulated:
             wanted |= {"roles": self.roles, "does": self.does, "note": self.note}
         elif self.does or self.note:
