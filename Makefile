@@ -20,7 +20,7 @@ MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po))
 SOURCES := src tests examples bench
 
 .PHONY: help install catalogs serve test lint typecheck unit test-postgres test-matrix test-newer-python bench \
-	locales wsdl coverage clean lock check-lock test-latest
+	locales wsdl coverage params generated clean lock check-lock test-latest
 
 # Other CPythons to prove the package on (the plugin runs in users' interpreters):
 # whatever of 3.12 and 3.13 this machine has, on PATH or under pyenv.
@@ -37,6 +37,7 @@ help:
 	@echo "make locales            extract message templates, update and compile catalogs"
 	@echo "make wsdl               regenerate wsdl/ from the protocol declarations"
 	@echo "make coverage           regenerate docs/coverage.md and docs/operations.md's table"
+	@echo "make generated          make wsdl, coverage and params: all that follows the declarations"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -160,6 +161,13 @@ wsdl: $(STAMP)
 # docs/coverage.md and the table of docs/operations.md, from the declarations.
 coverage: $(STAMP)
 	$(BIN)/python -m ips_emulator.protocol.coverage docs
+
+# The handlers' typed parameters, from the declarations.
+params: $(STAMP)
+	$(BIN)/python -m ips_emulator.protocol.params_writer src/ips_emulator/protocol/params.py
+
+# Everything written from the declarations (tests fail when any of it is stale).
+generated: wsdl coverage params
 
 clean:
 	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache ips-emulator.db* .coverage .coverage.*

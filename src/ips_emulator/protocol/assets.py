@@ -9,6 +9,7 @@ from ips_emulator.domain import assets
 from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import IMAGE_FIELDS, ImageFacts
+from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
 
 #: ImageInfo fields the emulator does not model: sent empty, as the recordings show them.
@@ -55,7 +56,7 @@ def asset(found: FoundAsset) -> dict[str, Any]:
     }
 
 
-def getAssetsByName(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getAssetsByName(scope: RequestScope, param: params.GetAssetsByNameParam) -> dict[str, Any]:
     found = assets.get_assets_by_name(
         scope,
         param.companyHandle,
@@ -66,28 +67,28 @@ def getAssetsByName(scope: RequestScope, param: Any) -> dict[str, Any]:
     return {"assetArray": {"items": [asset(a) for a in found]}}
 
 
-def _conditions(param: Any) -> list[FieldCondition]:
-    array = getattr(param, "systemFieldConditionArray", None)
+def _conditions(param: params.SearchAssetsParam) -> list[FieldCondition]:
+    array = param.systemFieldConditionArray
     return [
         FieldCondition(
-            field=getattr(item, "field", None),
-            op=getattr(item, "op", None),
-            value=getattr(item, "value", None),
-            min_date=getattr(item, "minDate", None),
-            max_date=getattr(item, "maxDate", None),
-            date_value=getattr(item, "dateVal", None),
+            field=item.field,
+            op=item.op,
+            value=item.value,
+            min_date=item.minDate,
+            max_date=item.maxDate,
+            date_value=item.dateVal,
         )
-        for item in getattr(array, "items", None) or []
+        for item in (array.items if array is not None else None) or []
     ]
 
 
-def searchAssets(scope: RequestScope, param: Any) -> dict[str, Any]:
+def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> dict[str, Any]:
     request = SearchRequest(
         company_handle=param.companyHandle,
         folder=param.folder,
         include_subfolders=param.includeSubfolders,
         types=strings(param.assetTypeArray),
-        exclude_types=strings(getattr(param, "excludeAssetTypeArray", None)),
+        exclude_types=strings(param.excludeAssetTypeArray),
         conditions=_conditions(param),
         match_mode=param.systemFieldMatchMode,
         records_per_page=param.recordsPerPage,

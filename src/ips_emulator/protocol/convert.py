@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from spyne import ComplexModelBase
 
@@ -24,8 +24,20 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def strings(array: Any) -> list[str] | None:
+class Strings(Protocol):
+    """A StringArray or HandleArray (protocol/params.py)."""
+
+    items: list[str] | None
+
+
+def strings(array: Strings | None) -> list[str] | None:
     """The items of a StringArray/HandleArray, or None when the array is absent."""
     if array is None:
         return None
-    return [str(item) for item in (getattr(array, "items", None) or [])]
+    return [str(item) for item in array.items or []]
+
+
+def fields_of_version(value: Any) -> frozenset[str]:
+    """The fields a parsed element has in the call's API version (spyne's model of it):
+    the others read as None."""
+    return frozenset(type(value).get_flat_type_info(type(value)))

@@ -8,6 +8,7 @@ from ips_emulator.domain import directory
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import Role
+from ips_emulator.protocol import params
 
 
 def company(record: CompanyRecord) -> dict[str, Any]:
@@ -33,17 +34,19 @@ def user(record: UserRecord) -> dict[str, Any]:
     }
 
 
-def checkLogin(scope: RequestScope, param: Any) -> dict[str, Any]:
+def checkLogin(scope: RequestScope, param: params.CheckLoginParam) -> dict[str, Any]:
     valid = directory.check_login(scope, param.companyHandle, param.email, param.password)
     return {"status": "ValidLogin" if valid else "InvalidLogin"}
 
 
-def getCompanyInfo(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getCompanyInfo(scope: RequestScope, param: params.GetCompanyInfoParam) -> dict[str, Any]:
     found = directory.get_company_info(scope, param.companyHandle, param.companyName)
     return {"companyInfo": company(found)}
 
 
-def getCompanyMembership(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getCompanyMembership(
+    scope: RequestScope, param: params.GetCompanyMembershipParam
+) -> dict[str, Any]:
     companies = directory.get_company_membership(scope, param.userHandle)
     # 4.0 returns Company items in companyArray; 6.0 renamed it membershipArray.
     memberships = [{"company": company(c), "role": None, "isActive": True} for c in companies]
@@ -53,5 +56,5 @@ def getCompanyMembership(scope: RequestScope, param: Any) -> dict[str, Any]:
     }
 
 
-def getUserInfo(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getUserInfo(scope: RequestScope, param: params.GetUserInfoParam) -> dict[str, Any]:
     return {"userInfo": user(directory.get_user_info(scope, param.userHandle, param.email))}

@@ -7,6 +7,7 @@ from typing import Any
 from ips_emulator.domain import job_logs
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import AssetJobLog, DetailQuery, JobLog, JobLogDetail
+from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
 from ips_emulator.protocol.serializer import Rows
 
@@ -49,7 +50,7 @@ DETAIL_COLUMNS = _columns(
 )
 
 
-def getAssetJobLogs(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getAssetJobLogs(scope: RequestScope, param: params.GetAssetJobLogsParam) -> dict[str, Any]:
     entries = job_logs.get_asset_job_logs(scope, param.companyHandle, param.assetHandle)
     return {"jobLogArray": {"items": Rows(ASSET_LOG_COLUMNS, entries)}}
 
@@ -86,7 +87,7 @@ def job_log(log: JobLog) -> dict[str, Any]:
     return item
 
 
-def getJobLogs(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getJobLogs(scope: RequestScope, param: params.GetJobLogsParam) -> dict[str, Any]:
     logs = job_logs.get_job_logs(
         scope,
         param.companyHandle,
@@ -100,7 +101,7 @@ def getJobLogs(scope: RequestScope, param: Any) -> dict[str, Any]:
     return {"jobLogArray": {"items": [job_log(log) for log in logs]}}
 
 
-def getJobLogDetails(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getJobLogDetails(scope: RequestScope, param: params.GetJobLogDetailsParam) -> dict[str, Any]:
     query = DetailQuery(
         company_handle=param.companyHandle,
         job_handle=param.jobHandle,

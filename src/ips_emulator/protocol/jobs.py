@@ -9,28 +9,25 @@ from ips_emulator.domain import jobs
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_plans import JOB_TYPES
 from ips_emulator.domain.records import RunRecord, SubmissionRecord
-from ips_emulator.protocol.convert import to_plain
+from ips_emulator.protocol import params
+from ips_emulator.protocol.convert import fields_of_version, to_plain
 
 SERVER_NAME = "ips-emulator"
 UPLOAD_TASK = "com.scene7.upload.UploadAsyncTaskMonitor"  # as recorded from the real service
 
 
-def submitJob(scope: RequestScope, param: Any) -> dict[str, Any]:
-    structs = {name: getattr(param, name, None) for name in JOB_TYPES}
+def submitJob(scope: RequestScope, param: params.SubmitJobParam) -> dict[str, Any]:
+    in_version = fields_of_version(param)
     request = jobs.JobRequest(
         company_handle=param.companyHandle,
         user_handle=param.userHandle,
         job_name=param.jobName,
-        # 4.0 parameters: pre-4.0 requests have no such attribute.
-        locale=getattr(param, "locale", None),
+        locale=param.locale,  # 4.0 on: None before
         exec_time=param.execTime,
         exec_schedule=param.execSchedule,
-        description=getattr(param, "description", None),
-        jobs={
-            name: to_plain(value)
-            for name, value in structs.items()
-            if name in type(param).get_flat_type_info(type(param))
-        },
+        description=param.description,  # 4.0 on: None before
+        # The job structs of the call's version, given or not (the fault names them).
+        jobs={name: to_plain(getattr(param, name)) for name in JOB_TYPES if name in in_version},
     )
     return {"jobHandle": jobs.submit_job(scope, request)}
 
@@ -83,7 +80,7 @@ def active_job(run: RunRecord) -> dict[str, Any]:
     return item
 
 
-def getActiveJobs(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getActiveJobs(scope: RequestScope, param: params.GetActiveJobsParam) -> dict[str, Any]:
     runs = jobs.get_active_jobs(scope, param.companyHandle, param.jobHandle, param.originalName)
     return {"jobArray": {"items": [active_job(run) for run in runs]}}
 
@@ -111,31 +108,31 @@ def scheduled_job(scope: RequestScope, submission: SubmissionRecord) -> dict[str
     return item
 
 
-def getScheduledJobs(scope: RequestScope, param: Any) -> dict[str, Any]:
+def getScheduledJobs(scope: RequestScope, param: params.GetScheduledJobsParam) -> dict[str, Any]:
     found = jobs.get_scheduled_jobs(scope, param.companyHandle, param.jobHandle, param.originalName)
     return {"jobArray": {"items": [scheduled_job(scope, s) for s in found]}}
 
 
-def stopJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+def stopJob(scope: RequestScope, param: params.StopJobParam) -> dict[str, Any]:
     jobs.stop_job(scope, param.companyHandle, param.jobHandle)
     return {}
 
 
-def pauseJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+def pauseJob(scope: RequestScope, param: params.PauseJobParam) -> dict[str, Any]:
     jobs.pause_job(scope, param.companyHandle, param.jobHandle)
     return {}
 
 
-def resumeJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+def resumeJob(scope: RequestScope, param: params.ResumeJobParam) -> dict[str, Any]:
     jobs.resume_job(scope, param.companyHandle, param.jobHandle)
     return {}
 
 
-def deleteJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+def deleteJob(scope: RequestScope, param: params.DeleteJobParam) -> dict[str, Any]:
     jobs.delete_job(scope, param.companyHandle, param.jobHandle)
     return {}
 
 
-def executeJob(scope: RequestScope, param: Any) -> dict[str, Any]:
+def executeJob(scope: RequestScope, param: params.ExecuteJobParam) -> dict[str, Any]:
     jobs.execute_job(scope, param.companyHandle, param.jobHandle)
     return {}

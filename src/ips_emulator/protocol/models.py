@@ -45,7 +45,11 @@ class VersionModels:
 
     def _complex(self, name: str, fields: tuple[Field, ...]) -> Any:
         members = [(f.name, self._type(f)) for f in fields if f.in_version(self.version)]
-        return type(name, (ComplexModel,), {"__namespace__": self.namespace, "_type_info": members})
+        # A field of other versions reads as None (not an AttributeError), as the typed
+        # parameters of protocol/params.py promise.
+        absent = {f.name: None for f in fields if not f.in_version(self.version)}
+        namespace = {"__namespace__": self.namespace, "_type_info": members, **absent}
+        return type(name, (ComplexModel,), namespace)
 
     def struct_class(self, name: str) -> Any:
         if name not in self._classes:
