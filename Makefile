@@ -160,7 +160,7 @@ wsdl: $(STAMP)
 
 # docs/coverage.md and the table of docs/operations.md, from the declarations.
 coverage: $(STAMP)
-	$(BIN)/python -m ips_emulator.protocol.coverage docs
+	$(BIN)/python -m ips_emulator.protocol.coverage .
 
 # The handlers' typed parameters, from the declarations.
 params: $(STAMP)

@@ -1,12 +1,15 @@
-"""docs/coverage.md, docs/operations.md's table and the README's count follow the declarations."""
+"""The pages written from the declarations are current: docs/coverage.md, the tables of
+docs/operations.md and docs/versions.md, the README's count."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from ips_emulator.protocol.api import REGISTRY
-from ips_emulator.protocol.coverage import coverage_page, headline, with_operations_table
+from ips_emulator.protocol.coverage import REWRITES, coverage_page, headline
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -18,9 +21,10 @@ def test_coverage_page_is_current() -> None:
     )
 
 
-def test_operations_table_is_current() -> None:
-    page = (DOCS / "operations.md").read_text(encoding="utf-8")
-    assert page == with_operations_table(page), "docs/operations.md is stale: `make coverage`"
+@pytest.mark.parametrize("name", sorted(REWRITES))
+def test_generated_part_is_current(name: str) -> None:
+    page = (ROOT / name).read_text(encoding="utf-8")
+    assert page == REWRITES[name](page), f"{name} is stale: run `make coverage`"
 
 
 def test_coverage_page_lists_every_operation_once_with_its_state() -> None:
@@ -34,6 +38,9 @@ def test_coverage_page_lists_every_operation_once_with_its_state() -> None:
 
 
 def test_readme_shows_the_headline_count() -> None:
-    assert headline() == "17 of the 166 operations of Adobe's WSDLs are emulated"
+    rows = re.findall(r"^\| `\w+` \| (yes|not yet) \|", coverage_page(), re.MULTILINE)
+    assert headline() == (
+        f"{rows.count('yes')} of the 166 operations of Adobe's WSDLs are emulated"
+    )
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert f"**{headline()}**" in readme

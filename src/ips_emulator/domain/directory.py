@@ -1,4 +1,4 @@
-"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo.
+"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo, getAllCompanies.
 
 As docs/reference/ips-api/SPEC.md 1.12-1.16 describe them.
 """
@@ -108,3 +108,11 @@ def get_company_membership(scope: RequestScope, user_handle: str | None) -> list
     """The companies the user (default: the caller) is an active member of."""
     user = get_user_info(scope, user_handle, None)
     return directory.companies_of(scope.store, user.id)
+
+
+def get_all_companies(scope: RequestScope, include_expired: bool) -> list[CompanyRecord]:
+    """Every company, oldest first; those whose ``expires`` is past only with
+    ``include_expired`` (r-get-all-companies.md). Only IpsAdmin gets here."""
+    now = scope.clock.now()
+    companies = directory.all_companies(scope.store)
+    return [c for c in companies if include_expired or c.expires is None or c.expires > now]

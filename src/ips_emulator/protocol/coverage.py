@@ -1,7 +1,8 @@
-"""``docs/coverage.md`` and the table of ``docs/operations.md``, written from the declarations.
+"""The pages written from the declarations: ``docs/coverage.md``, the tables of
+``docs/operations.md`` and ``docs/versions.md``, and the README's count.
 
-``make coverage`` (``python -m ips_emulator.protocol.coverage docs``) rewrites both;
-``tests/test_coverage_doc.py`` fails when either is stale.
+``make coverage`` (``python -m ips_emulator.protocol.coverage .``) rewrites them;
+``tests/test_coverage_doc.py`` fails when one is stale.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ips_emulator.protocol.declarations import FAMILIES
-from ips_emulator.protocol.schema import Operation
+from ips_emulator.protocol.schema import VERSIONS, Operation
 
-#: The generated table of docs/operations.md lies between these two lines.
-TABLE_START = "<!-- operations table: written by `make coverage` from protocol/declarations -->"
-TABLE_END = "<!-- end of the operations table -->"
+#: A generated table lies between two such lines.
+MARKS = "<!-- {} table: written by `make coverage` from protocol/declarations -->"
+END_MARKS = "<!-- end of the {} table -->"
+#: The served versions, as docs/versions.md's columns name them.
+SERVED = ("xsd", "2008-01-15", "2013-02-15", "2014-04-03")
+HEADLINE = re.compile(r"\*\*\d+ of the \d+ operations of Adobe's WSDLs are emulated\*\*")
 
 
 def _versions(op: Operation) -> str:
@@ -69,39 +73,64 @@ def _anchor(title: str) -> str:
     return re.sub(r"[^a-z0-9 -]", "", title.lower()).replace(" ", "-")
 
 
-def operations_table() -> str:
+def _emulated() -> list[Operation]:
+    return [op for ops in FAMILIES for op in ops if op.emulated]
+
+
+def operations_table() -> list[str]:
     lines = [
-        TABLE_START,
         "| Operation | What the emulator does | Where it simplifies the real service |",
         "|---|---|---|",
     ]
-    for ops in FAMILIES:
-        for op in ops:
-            if op.emulated:
-                lines.append(f"| `{op.name}` | {_cell(op.does)} | {_cell(op.note)} |")
-    return "\n".join([*lines, TABLE_END])
+    for op in _emulated():
+        lines.append(f"| `{op.name}` | {_cell(op.does)} | {_cell(op.note)} |")
+    return lines
 
 
-def with_operations_table(page: str) -> str:
-    """``docs/operations.md`` with its table rewritten."""
-    start, end = page.index(TABLE_START), page.index(TABLE_END) + len(TABLE_END)
-    return page[:start] + operations_table() + page[end:]
+def versions_table() -> list[str]:
+    assert all(v in VERSIONS for v in SERVED)
+    lines = [f"| Operation | {' | '.join(SERVED)} |", "|---|" + "---|" * len(SERVED)]
+    for op in _emulated():
+        marks = " | ".join("yes" if op.in_version(v) else "—" for v in SERVED)
+        lines.append(f"| `{op.name}` | {marks} |")
+    return lines
 
 
-def write(docs: Path) -> None:
-    (docs / "coverage.md").write_text(coverage_page(), encoding="utf-8")
-    operations = docs / "operations.md"
-    page = operations.read_text(encoding="utf-8")
-    operations.write_text(with_operations_table(page), encoding="utf-8")
+def with_table(page: str, name: str, table: list[str]) -> str:
+    """``page`` with its generated table called ``name`` rewritten."""
+    start_mark, end_mark = MARKS.format(name), END_MARKS.format(name)
+    start, end = page.index(start_mark), page.index(end_mark) + len(end_mark)
+    return page[:start] + "\n".join([start_mark, *table, end_mark]) + page[end:]
+
+
+def with_headline(readme: str) -> str:
+    if not HEADLINE.search(readme):
+        raise ValueError("README.md has no '**N of the M operations ... emulated**' line")
+    return HEADLINE.sub(f"**{headline()}**", readme)
+
+
+#: file (from the project root) -> how it is rewritten
+REWRITES = {
+    "docs/operations.md": lambda page: with_table(page, "operations", operations_table()),
+    "docs/versions.md": lambda page: with_table(page, "versions", versions_table()),
+    "README.md": with_headline,
+}
+
+
+def write(root: Path) -> None:
+    (root / "docs" / "coverage.md").write_text(coverage_page(), encoding="utf-8")
+    for name, rewrite in REWRITES.items():
+        path = root / name
+        path.write_text(rewrite(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m ips_emulator.protocol.coverage",
-        description="Rewrite docs/coverage.md and the table of docs/operations.md.",
+        description="Rewrite the pages written from the declarations.",
     )
-    parser.add_argument("docs", type=Path, help="the docs directory")
-    write(parser.parse_args(argv).docs)
+    parser.add_argument("root", type=Path, help="the project's root directory")
+    write(parser.parse_args(argv).root)
     return 0
 
 

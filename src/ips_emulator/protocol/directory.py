@@ -1,4 +1,4 @@
-"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo."""
+"""checkLogin, getCompanyInfo, getCompanyMembership, getUserInfo, getAllCompanies."""
 
 from __future__ import annotations
 
@@ -58,3 +58,8 @@ def getCompanyMembership(
 
 def getUserInfo(scope: RequestScope, param: params.GetUserInfoParam) -> dict[str, Any]:
     return {"userInfo": user(directory.get_user_info(scope, param.userHandle, param.email))}
+
+
+def getAllCompanies(scope: RequestScope, param: params.GetAllCompaniesParam) -> dict[str, Any]:
+    companies = directory.get_all_companies(scope, param.includeExpired)
+    return {"companyArray": {"items": [company(c) for c in companies]}}

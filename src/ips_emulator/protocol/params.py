@@ -149,6 +149,12 @@ class GetUserInfoParam(Protocol):
     email: str | None
 
 
+class GetAllCompaniesParam(Protocol):
+    """getAllCompaniesParam."""
+
+    includeExpired: bool
+
+
 class GetAssetsByNameParam(Protocol):
     """getAssetsByNameParam."""
 

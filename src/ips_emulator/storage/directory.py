@@ -162,6 +162,10 @@ def get_company(store: Store, company_id: int) -> CompanyRecord:
     return _company(store.orm.get_one(Company, company_id))
 
 
+def all_companies(store: Store) -> list[CompanyRecord]:
+    return [_company(r) for r in store.orm.scalars(select(Company).order_by(Company.id))]
+
+
 def companies_of(store: Store, user_id: int) -> list[CompanyRecord]:
     rows = store.orm.scalars(
         select(Company)

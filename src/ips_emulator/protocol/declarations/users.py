@@ -82,8 +82,12 @@ OPERATIONS = family(
         "getAllCompanies",
         param=(Field("includeExpired", BOOLEAN),),
         result=(Field("companyArray", "CompanyArray"),),
-        since="2013-02-15",
+        # In every version: its page's example is in the pre-4.0 namespace.
         roles=IPS_ADMIN_ONLY,
+        handler=directory.getAllCompanies,
+        does="Every company, oldest first; one whose `expires` is past (on the emulator "
+        "clock) only with `includeExpired`.",
+        note="—",
     ),
     Operation(
         "getAllUsers",
