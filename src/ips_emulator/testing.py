@@ -300,7 +300,7 @@ class IpsEmulator:
     ) -> FaultRule:
         """Make the next ``times`` matching calls (None: every one) wait ``delay``
         seconds, then fault with ``code`` (None: only wait). Returns the rule."""
-        check_operation(operation, wildcard=True)
+        check_operation(operation, wildcard=True, emulated=True)
         rule = FaultRule(
             operation=operation,
             company_handle=company_handle,

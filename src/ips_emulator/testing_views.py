@@ -11,11 +11,18 @@ from ips_emulator.protocol.api import REGISTRY
 from ips_emulator.server.journal import Journal, JournalEntry
 
 
-def check_operation(operation: str, wildcard: bool = False) -> None:
-    # A misspelt name would silently match nothing: refuse it up front.
-    if operation not in REGISTRY.operations and not (wildcard and operation == "*"):
-        known = ", ".join(sorted(REGISTRY.operations))
-        raise ValueError(f"unknown IPS operation {operation!r}; known: {known}")
+def check_operation(operation: str, wildcard: bool = False, emulated: bool = False) -> None:
+    """Refuses a name that would silently match nothing: one that is no IPS operation,
+    or (``emulated``) one whose calls never reach a handler, since it is not emulated."""
+    if wildcard and operation == "*":
+        return
+    op = REGISTRY.operations.get(operation)
+    if op is None or (emulated and not op.emulated):
+        known = ", ".join(sorted(o.name for o in REGISTRY.operations.values() if o.emulated))
+        what = (
+            "IPS operation not emulated yet (docs/coverage.md)" if op else "unknown IPS operation"
+        )
+        raise ValueError(f"{what} {operation!r}; the emulated ones: {known}")
 
 
 def _describe(operation: str | None, params: Mapping[str, Any] | None) -> str:

@@ -13,6 +13,8 @@ import zeep
 from zeep.exceptions import Fault
 
 from ips_emulator import EmulatorServer
+from ips_emulator.testing import IpsEmulator
+from tests.conftest import ServerFactory
 from tests.helpers import NS_2008, NS_XSD, auth_header, envelope, post
 
 NS_2013 = "http://www.scene7.com/IpsApi/xsd/2013-02-15"
@@ -110,3 +112,24 @@ def test_a_made_up_operation_is_still_unknown(server: EmulatorServer) -> None:
     assert answer.fault()[3:] == (
         30003, f"Unknown operation element 'getEverythingParam' in namespace '{NS_2013}'.",
     )  # fmt: skip
+
+
+def test_a_call_not_emulated_is_journaled_under_its_name(
+    make_test_server: ServerFactory,
+) -> None:
+    server = make_test_server()
+    body = (
+        f'<getFoldersParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle></getFoldersParam>'
+    )
+    post(server.service_url, envelope(body, auth_header()))
+    (entry,) = server.app.journal.entries("getFolders")
+    assert (entry.operation, entry.user, entry.fault_code) == ("getFolders", None, 30000)
+
+
+def test_journal_queries_take_it_but_fault_injection_refuses_it(
+    make_test_server: ServerFactory,
+) -> None:
+    emulator = IpsEmulator(make_test_server())
+    assert emulator.journal.calls("getFolders") == []
+    with pytest.raises(ValueError, match=r"not emulated yet \(docs/coverage.md\) 'getFolders'"):
+        emulator.inject_fault("getFolders")

@@ -117,7 +117,7 @@ class SoapEndpoint:
         version = self._version(qname.namespace or "")
         op = version.operations.get(qname.localname) if version else None
         if version is None or op is None:
-            raise _unknown(body, version)
+            return _not_emulated(body, version, headers, soap)
         if version.versioned_header:
             require_app_name(headers, version.namespace)
         version.checker.check(body, op.param)
@@ -187,28 +187,37 @@ class SoapEndpoint:
         )
 
 
-def _unknown(body: etree._Element, version: VersionEndpoint | None) -> IpsApiError:
-    """The fault for an element that is no emulated operation of its version.
+def _not_emulated(
+    body: etree._Element,
+    version: VersionEndpoint | None,
+    headers: RequestHeaders,
+    soap: SoapVersion,
+) -> SoapResponse:
+    """The answer to an element that is no emulated operation of its version.
 
-    One of Adobe's operations not emulated yet gets a fault that says so, once its
-    parameters pass the checks of its declaration (where its version has it);
-    anything else, or an operation its version is known to lack, is an unknown
-    element.
+    One of Adobe's operations not emulated yet gets a fault that says so (journaled
+    under its name), once its parameters pass the checks of its declaration (where
+    its version has it); anything else, or an operation its version is known to
+    lack, is an unknown element.
     """
     qname = etree.QName(body)
     op = version.not_emulated.get(qname.localname) if version else None
     if version is None or op is None or version.lacks(op):
-        return IpsApiError(
+        raise IpsApiError(
             FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
             f"Unknown operation element '{qname.localname}' in namespace '{qname.namespace}'.",
         )
-    if op.in_version(version.version):
-        version.checker.check(body, op.param)
-    return IpsApiError(
+    error: IpsError = IpsApiError(
         FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
         f"Operation '{op.name}' is not emulated by ips-emulator yet (API version "
         f"{version.version}): docs/coverage.md lists the operations it emulates.",
     )
+    try:
+        if op.in_version(version.version):
+            version.checker.check(body, op.param)
+    except IpsError as invalid:
+        error = invalid
+    return _fault_response(error, headers, soap, op.name, version=version.version)
 
 
 #: A call that meets a deadlock (several workers on PostgreSQL) is run again.
