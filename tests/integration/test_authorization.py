@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from ips_emulator import EmulatorServer
-from ips_emulator.domain.roles import AUTHORIZED_ROLES, Role
+from ips_emulator.domain.roles import AUTHORIZED_ROLES
 from ips_emulator.protocol.api import REGISTRY
+from ips_emulator.records import Role
 from tests.conftest import ServerFactory
 from tests.helpers import NS_2008, auth_header, envelope, post
 

@@ -1,4 +1,4 @@
-"""IPS user roles and who may call which operation.
+"""Who may call which operation, by IPS user role (``records.Role``).
 
 The role lists are the "Authorized User Types" of each operation page in the
 IPS API reference (``docs/reference/ips-api/operations/r-*.md``), taken literally
@@ -8,23 +8,7 @@ IPS API reference (``docs/reference/ips-api/operations/r-*.md``), taken literall
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class Role(StrEnum):
-    """User Roles (``docs/reference/ips-api/constants/r-user-roles.md``)."""
-
-    IPS_USER = "IpsUser"
-    IPS_ADMIN = "IpsAdmin"
-    IPS_COMPANY_ADMIN = "IpsCompanyAdmin"
-    TRIAL_SITE_ADMIN = "TrialSiteAdmin"
-    TRIAL_SITE_USER = "TrialSiteUser"
-    IMAGE_PORTAL_ADMIN = "ImagePortalAdmin"
-    IMAGE_PORTAL_USER = "ImagePortalUser"
-    IMAGE_PORTAL_CONTRIB = "ImagePortalContrib"
-    IMAGE_PORTAL_CONTRIB_USER = "ImagePortalContribUser"
-    WEB_SERVICE_USER = "WebServiceUser"
-
+from ips_emulator.records import Role
 
 _ALL9 = frozenset(Role) - {Role.WEB_SERVICE_USER}
 _NOT_PORTAL_USER = _ALL9 - {Role.IMAGE_PORTAL_USER}

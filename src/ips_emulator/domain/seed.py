@@ -22,11 +22,10 @@ from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
-from ips_emulator.domain.records import IMAGE_FIELDS, AssetDetails
-from ips_emulator.domain.roles import Role
 from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
 from ips_emulator.domain.seed_schema import SeedError as SeedError
 from ips_emulator.domain.seed_schema import SeedSchemaError as SeedSchemaError
+from ips_emulator.records import IMAGE_FIELDS, AssetDetails, Role
 from ips_emulator.storage import assets, directory, job_logs, seeding
 
 

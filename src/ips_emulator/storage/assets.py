@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 
-from ips_emulator.domain.records import AssetDetails, AssetRecord, ImageFacts
+from ips_emulator.records import AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset
 

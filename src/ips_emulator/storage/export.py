@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ips_emulator.domain.messages import TEMPLATES
-from ips_emulator.domain.records import IMAGE_FIELDS
+from ips_emulator.records import IMAGE_FIELDS
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
 

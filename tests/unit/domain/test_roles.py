@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ips_emulator.domain.roles import AUTHORIZED_ROLES, GLOBAL_ROLES, Role
+from ips_emulator.domain.roles import AUTHORIZED_ROLES, GLOBAL_ROLES
+from ips_emulator.records import Role
 from tests.helpers import REFERENCE
 
 REF = REFERENCE / "ips-api"
