@@ -21,6 +21,7 @@ from ips_emulator.domain.clock import Clock, OffsetClock
 from ips_emulator.domain.passwords import without_secrets
 from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.seed import load_seed
+from ips_emulator.domain.transactions import Transactions
 from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.calls import SoapRequest
@@ -87,8 +88,9 @@ class EmulatorApp:
         if settings.load_demo:
             load_demo_data(self.database)
         self.catalogs = Catalogs(data_dir("locales"), settings.default_locale)
+        self.transactions = Transactions(self.database.store)
         self.soap = SoapEndpoint(
-            self.database.store,
+            self.transactions,
             self.catalogs,
             self.clock,
             ZoneInfo(settings.timezone),
