@@ -193,6 +193,26 @@ class JobLogSummary:
     total_file_count: int
 
 
+#: (created, id) of a job-log entry: its place in its job's log, where pages are cut.
+EntryKey = tuple[datetime, int]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    """A job-log entry as the admin API pages through a job's log."""
+
+    id: int
+    log_type: str
+    template_id: str
+    params: Mapping[str, str]
+    created: datetime
+    asset_handle: str | None
+
+    @property
+    def key(self) -> EntryKey:
+        return (self.created, self.id)
+
+
 class DetailRow(NamedTuple):
     log_type: str
     template_id: str

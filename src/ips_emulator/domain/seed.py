@@ -339,3 +339,18 @@ def load_seed(store: Any, document: Mapping[str, Any]) -> SeedResult:
                 raise SeedError(f"{section}[{i}]", "must be an object")
             handlers[section](item, f"{section}[{i}]")
     return loader.result
+
+
+def load_if_empty(store: Any, document: Mapping[str, Any]) -> bool:
+    """Load ``document`` (the demo data) unless a company is stored; True if it was loaded."""
+    if directory.has_companies(store):
+        return False
+    load_seed(store, document)
+    return True
+
+
+def replace_all(store: Any, document: Mapping[str, Any] | None) -> None:
+    """Delete everything stored, then load ``document`` if there is one (the demo data)."""
+    seeding.delete_all(store)
+    if document is not None:
+        load_seed(store, document)

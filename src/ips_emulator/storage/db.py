@@ -12,7 +12,6 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ips_emulator.errors import StorageError, TransientStorageError
-from ips_emulator.storage.tables import Base
 
 
 def _dumps(value: Any) -> str:
@@ -152,12 +151,6 @@ class Database:
             cause = getattr(exc, "orig", None) or exc
             return f"the database did not answer ({type(cause).__name__})"
         return None
-
-    def clear(self) -> None:
-        """Delete every row (children first), keeping the schema."""
-        with self.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,4 +1,4 @@
-"""What loading and exporting seed documents need beyond the storage the SOAP operations use."""
+"""What loading, exporting and resetting the stored data need beyond the SOAP operations'."""
 
 from __future__ import annotations
 
@@ -12,13 +12,19 @@ from sqlalchemy.orm import InstrumentedAttribute
 from ips_emulator.records import CompanyRecord, ImageFacts
 from ips_emulator.storage.assets import IMAGE_COLUMNS
 from ips_emulator.storage.db import Store
-from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
+from ips_emulator.storage.tables import Asset, Base, Company, Job, JobLogEntry, Membership, User
 
 _HANDLES: dict[str, tuple[InstrumentedAttribute[int], InstrumentedAttribute[str]]] = {
     "company": (Company.id, Company.handle),
     "user": (User.id, User.handle),
     "asset": (Asset.id, Asset.handle),
 }
+
+
+def delete_all(store: Store) -> None:
+    """Delete every row (children first), keeping the schema."""
+    for table in reversed(Base.metadata.sorted_tables):
+        store.connection.execute(table.delete())
 
 
 def handle_number(handle: str) -> int:
@@ -125,7 +131,7 @@ class JobRow(NamedTuple):
     description: str
 
 
-class EntryRow(NamedTuple):
+class JobLogEntryRow(NamedTuple):
     job_id: int
     template_id: str
     params: Mapping[str, str] | None
@@ -172,7 +178,7 @@ def all_jobs(store: Store) -> list[JobRow]:
     return _all(store, Job, JobRow._fields, JobRow, Job.id)
 
 
-def all_entries(store: Store) -> list[EntryRow]:
+def all_entries(store: Store) -> list[JobLogEntryRow]:
     """Job by job, in the order written."""
     order = (JobLogEntry.job_id, JobLogEntry.created, JobLogEntry.id)
-    return _all(store, JobLogEntry, EntryRow._fields, EntryRow, *order)
+    return _all(store, JobLogEntry, JobLogEntryRow._fields, JobLogEntryRow, *order)
