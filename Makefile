@@ -69,9 +69,11 @@ catalogs: $(MO)
 serve: $(STAMP) catalogs
 	$(BIN)/ips-emulator serve --host $(HOST) --port $(PORT)
 
+# lint-imports: the layer contracts in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check $(SOURCES)
 	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 from lxml import etree
+from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ips_emulator import EmulatorServer
 
 DATA = Path(__file__).parent / "data"
 #: Adobe's documentation, WSDLs and recorded responses (docs/reference/README.md).
@@ -90,3 +96,43 @@ def canonical(element: etree._Element) -> bytes:
     return etree.tostring(
         etree.fromstring(etree.tostring(element), parser), method="c14n", exclusive=True
     )
+
+
+class DriverError(Exception):
+    """A driver's error as psycopg raises it, with the SQLSTATE it carries."""
+
+    def __init__(self, message: str, sqlstate: str | None) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+#: (SQLAlchemy's error class, the driver's SQLSTATE and message): what PostgreSQL
+#: answers a deadlock, an insert racing another writer of the same unique key, and a
+#: failure no second attempt cures.
+Failure = tuple[type[Any], str | None, str]
+DEADLOCK: Failure = (OperationalError, "40P01", "deadlock detected")
+UNIQUE_VIOLATION: Failure = (IntegrityError, "23505", "duplicate key value")
+DISK_FULL: Failure = (OperationalError, "53100", "could not extend file")
+
+
+@contextmanager
+def failing(
+    server: EmulatorServer, statement: str, times: int, failure: Failure
+) -> Iterator[list[str]]:
+    """The server's database fails the first ``times`` statements that start with
+    ``statement``, as the driver would; yields the list of those it was sent."""
+    seen: list[str] = []
+    kind, sqlstate, message = failure
+
+    def before(_conn: Any, _cursor: Any, sql: str, params: Any, *_: Any) -> None:
+        if sql.lstrip().upper().startswith(statement):
+            seen.append(sql)
+            if len(seen) <= times:
+                raise kind(sql, params, DriverError(message, sqlstate))
+
+    engine = server.app.database.engine
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

@@ -153,8 +153,8 @@ def export(database_url: str | None, output: str | None, fmt: str | None) -> Non
 
     `ips-emulator seed` loads it back into an empty database as the same state.
     """
+    from ips_emulator.domain.export import export_document
     from ips_emulator.seed_files import dump_document, format_of
-    from ips_emulator.storage.export import export_document
 
     database = open_database(database_url)
     try:

@@ -6,6 +6,8 @@ Hierarchy (fault element on the wire in brackets)::
      +-- AuthenticationError   [authenticationFault]   codes 10000-10002
      +-- AuthorizationError    [authorizationFault]    codes 20000-20009
      +-- IpsApiError           [ipsApiFault]           codes 30000-30003
+          +-- StorageError                             30000: the database failed
+               +-- TransientStorageError               ... and another attempt may succeed
 
 Codes and their names are those of the IPS API reference's fault pages
 (``docs/reference/ips-api/faults/``).
@@ -61,6 +63,19 @@ class AuthorizationError(IpsError):
 
 class IpsApiError(IpsError):
     fault_element = "ipsApiFault"
+
+
+class StorageError(IpsApiError):
+    """The database failed, so the call could not complete (``storage.db.storage_failure``)."""
+
+    def __init__(self, reason: str, summary: str) -> None:
+        super().__init__(FaultCode.IPS_API_FAULT_CODE_EXCEPTION, reason)
+        #: The driver's error in one line, for the log: never the statement or its values.
+        self.summary = summary
+
+
+class TransientStorageError(StorageError):
+    """A database failure that running the same transaction again can cure (a deadlock)."""
 
 
 def missing_parameter(field: str) -> IpsApiError:

@@ -21,7 +21,7 @@ from ips_emulator.domain.clock import ManualClock, SystemClock
 from ips_emulator.server.admin import ROUTES
 from tests.conftest import ServerFactory
 from tests.databases import Databases
-from tests.helpers import asset_logs_param, auth_header, envelope, post
+from tests.helpers import DISK_FULL, asset_logs_param, auth_header, envelope, failing, post
 
 SPEC_FILE = Path(__file__).resolve().parents[2] / "docs" / "admin-api.yaml"
 SPEC: dict[str, Any] = yaml.safe_load(SPEC_FILE.read_text(encoding="utf-8"))
@@ -165,4 +165,32 @@ def test_live_answers_match_the_documented_schemas(
     conflict = send(fixed, ("post", "/admin/clock", {}, {}, {"advance": 1}, 409))
     check_against_spec("post", "/admin/clock", conflict)
     exercised.add(("post", "/admin/clock", conflict.status_code))
+    exercised |= failure_answers(make_test_server)
     assert exercised == documented_answers()
+
+
+def failure_answers(make_test_server: ServerFactory) -> set[tuple[str, str, int]]:
+    """Each operation's answer to a database failure (those that use the database) and
+    to a bug, checked against the spec."""
+    exercised: set[tuple[str, str, int]] = set()
+    broken = make_test_server(admin_token=TOKEN)
+    successes = [case for case in CASES if case[5] < 300]
+    with failing(broken, "", len(successes), DISK_FULL) as statements:
+        for case in successes:
+            before = len(statements)
+            response = send(broken, case)
+            if len(statements) > before:  # it asked the database
+                assert response.status_code == 503, (case, response.text)
+                check_against_spec(case[0], case[1], response)
+                exercised.add((case[0], case[1], 503))
+
+    def bug(request: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    broken.app.admin.authorize = bug  # type: ignore[method-assign]
+    for case in successes:
+        response = send(broken, case)
+        assert response.status_code == 500, (case, response.text)
+        check_against_spec(case[0], case[1], response)
+        exercised.add((case[0], case[1], 500))
+    return exercised

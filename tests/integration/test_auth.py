@@ -127,7 +127,7 @@ def test_unknown_company_is_20000(client: zeep.Client) -> None:
 
 def test_company_the_user_is_not_member_of_is_20006(server: EmulatorServer) -> None:
     from ips_emulator.domain.passwords import hash_password
-    from ips_emulator.domain.roles import Role
+    from ips_emulator.records import Role
     from ips_emulator.storage import directory
 
     with server.app.database.store() as store:

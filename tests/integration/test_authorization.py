@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from ips_emulator import EmulatorServer
-from ips_emulator.domain.roles import Role
 from ips_emulator.protocol.api import REGISTRY
 from ips_emulator.protocol.schema import Field
+from ips_emulator.records import Role
 from tests.conftest import ServerFactory
 from tests.helpers import NS_2008, auth_header, envelope, post
 from tests.unit.domain.test_roles import documented_roles, page_for

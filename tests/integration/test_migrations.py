@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from ips_emulator.domain.records import AssetDetails, ImageFacts
+from ips_emulator.records import AssetDetails, ImageFacts
 from ips_emulator.storage import assets
 from ips_emulator.storage.db import Database
 from ips_emulator.storage.migrations.runner import upgrade

@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from ips_emulator.domain.records import AssetDetails, ImageFacts
+from ips_emulator.records import AssetDetails, ImageFacts
 
 IMAGE = "Image"
 #: The recorded lastModifyUser of an uploaded image: the optimizer rewrote it last.

@@ -14,8 +14,8 @@ from ips_emulator.domain.asset_details import ips_image_url
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import sort_direction
-from ips_emulator.domain.records import AssetRecord, CompanyRecord
 from ips_emulator.errors import invalid_parameter, missing_parameter
+from ips_emulator.records import AssetRecord, CompanyRecord
 from ips_emulator.storage import assets
 from ips_emulator.storage.assets import AssetSearch, DateCondition, TextCondition
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ips_emulator.domain.context import Caller, Credentials, RequestScope
 from ips_emulator.domain.login_checks import login_matches
 from ips_emulator.domain.ratelimit import LoginThrottle
-from ips_emulator.domain.records import CompanyRecord, UserRecord
-from ips_emulator.domain.roles import ADMIN_ROLES, Role
+from ips_emulator.domain.roles import ADMIN_ROLES
 from ips_emulator.errors import AuthenticationError, AuthorizationError, FaultCode
+from ips_emulator.records import CompanyRecord, Role, UserRecord
 from ips_emulator.storage import directory
 
 

@@ -9,8 +9,8 @@ from typing import Any
 from ips_emulator.domain.clock import Clock
 from ips_emulator.domain.messages import Messages
 from ips_emulator.domain.ratelimit import LoginThrottle
-from ips_emulator.domain.records import CompanyRecord
-from ips_emulator.domain.roles import GLOBAL_ROLES, Role
+from ips_emulator.domain.roles import GLOBAL_ROLES
+from ips_emulator.records import CompanyRecord, Role
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from ips_emulator.domain.auth import no_such_user, require_caller, within_reach
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.login_checks import login_matches
-from ips_emulator.domain.records import CompanyRecord, UserRecord
 from ips_emulator.domain.roles import ADMIN_ROLES
 from ips_emulator.errors import AuthorizationError, FaultCode, missing_parameter
+from ips_emulator.records import CompanyRecord, UserRecord
 from ips_emulator.storage import directory
 
 

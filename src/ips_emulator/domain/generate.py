@@ -21,7 +21,7 @@ from ips_emulator.domain.asset_details import uploaded
 from ips_emulator.domain.job_plans import ASSET_TYPES, FAMILIES, Family
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.passwords import hash_password
-from ips_emulator.domain.roles import Role
+from ips_emulator.records import Role
 from ips_emulator.storage.assets import detail_columns
 from ips_emulator.storage.bulk import BulkWriter, EntryTuple, Row, bulk_writer
 from ips_emulator.storage.db import Database

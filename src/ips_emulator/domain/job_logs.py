@@ -14,8 +14,8 @@ from ips_emulator.domain.auth import (
 )
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.messages import render
-from ips_emulator.domain.records import JobLogSummary
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
+from ips_emulator.records import JobLogSummary
 from ips_emulator.storage import job_logs, jobs
 from ips_emulator.storage.job_logs import JobLogQuery
 

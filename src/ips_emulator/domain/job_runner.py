@@ -17,8 +17,8 @@ from typing import Any
 
 from ips_emulator.domain import asset_details, job_plans
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.domain.schedule import parse_schedule
+from ips_emulator.records import RunRecord, SubmissionRecord
 from ips_emulator.storage import assets, directory, job_logs, jobs
 
 #: At most this many missed fire times of one schedule are caught up per call.

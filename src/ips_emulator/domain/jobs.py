@@ -18,9 +18,9 @@ from ips_emulator.domain.auth import (
     target_user,
 )
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.domain.schedule import ScheduleError, parse_schedule
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
+from ips_emulator.records import RunRecord, SubmissionRecord
 from ips_emulator.storage import jobs
 
 #: How long a finished run stays in getActiveJobs (state Done), in emulator time.

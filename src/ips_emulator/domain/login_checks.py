@@ -30,8 +30,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from ips_emulator.domain import passwords
-from ips_emulator.domain.records import email_key
 from ips_emulator.errors import AuthenticationError, FaultCode
+from ips_emulator.records import email_key
 
 #: Share of real time scrypt may take in one process, and the burst it may run ahead.
 KDF_SHARE = 0.1

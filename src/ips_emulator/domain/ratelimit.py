@@ -19,8 +19,8 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 
 from ips_emulator.domain.login_checks import KdfBudget
-from ips_emulator.domain.records import email_key
 from ips_emulator.errors import AuthenticationError, FaultCode
+from ips_emulator.records import email_key
 
 WINDOW_SECONDS = 60.0
 _MAX_UNKNOWN = 10_000  # distinct unknown user names tracked at once

@@ -1,4 +1,4 @@
-"""IPS user roles, and the roles with powers beyond their operations.
+"""IPS user roles (``records.Role``) with powers beyond their operations.
 
 Who may call which operation is part of each operation's declaration
 (``protocol/declarations/``): its page's "Authorized User Types", taken literally
@@ -7,23 +7,7 @@ Who may call which operation is part of each operation's declaration
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class Role(StrEnum):
-    """User Roles (``docs/reference/ips-api/constants/r-user-roles.md``)."""
-
-    IPS_USER = "IpsUser"
-    IPS_ADMIN = "IpsAdmin"
-    IPS_COMPANY_ADMIN = "IpsCompanyAdmin"
-    TRIAL_SITE_ADMIN = "TrialSiteAdmin"
-    TRIAL_SITE_USER = "TrialSiteUser"
-    IMAGE_PORTAL_ADMIN = "ImagePortalAdmin"
-    IMAGE_PORTAL_USER = "ImagePortalUser"
-    IMAGE_PORTAL_CONTRIB = "ImagePortalContrib"
-    IMAGE_PORTAL_CONTRIB_USER = "ImagePortalContribUser"
-    WEB_SERVICE_USER = "WebServiceUser"
-
+from ips_emulator.records import Role
 
 #: Roles that may name another user in ``userHandle`` (docs/reference/ips-api/SPEC.md 3.2: 20004
 #: otherwise).

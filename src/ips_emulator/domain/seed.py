@@ -22,11 +22,10 @@ from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
-from ips_emulator.domain.records import IMAGE_FIELDS, AssetDetails
-from ips_emulator.domain.roles import Role
 from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
 from ips_emulator.domain.seed_schema import SeedError as SeedError
 from ips_emulator.domain.seed_schema import SeedSchemaError as SeedSchemaError
+from ips_emulator.records import IMAGE_FIELDS, AssetDetails, Role
 from ips_emulator.storage import assets, directory, job_logs, seeding
 
 
@@ -340,3 +339,18 @@ def load_seed(store: Any, document: Mapping[str, Any]) -> SeedResult:
                 raise SeedError(f"{section}[{i}]", "must be an object")
             handlers[section](item, f"{section}[{i}]")
     return loader.result
+
+
+def load_if_empty(store: Any, document: Mapping[str, Any]) -> bool:
+    """Load ``document`` (the demo data) unless a company is stored; True if it was loaded."""
+    if directory.has_companies(store):
+        return False
+    load_seed(store, document)
+    return True
+
+
+def replace_all(store: Any, document: Mapping[str, Any] | None) -> None:
+    """Delete everything stored, then load ``document`` if there is one (the demo data)."""
+    seeding.delete_all(store)
+    if document is not None:
+        load_seed(store, document)

@@ -8,9 +8,9 @@ from typing import Any
 from ips_emulator.domain import assets
 from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.records import IMAGE_FIELDS, ImageFacts
 from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
+from ips_emulator.records import IMAGE_FIELDS, ImageFacts
 
 #: ImageInfo fields the emulator does not model: sent empty, as the recordings show them.
 _IMAGE_EMPTIES = {

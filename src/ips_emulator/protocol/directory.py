@@ -6,9 +6,8 @@ from typing import Any
 
 from ips_emulator.domain import directory
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.records import CompanyRecord, UserRecord
-from ips_emulator.domain.roles import Role
 from ips_emulator.protocol import params
+from ips_emulator.records import CompanyRecord, Role, UserRecord
 
 
 def company(record: CompanyRecord) -> dict[str, Any]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import tzinfo
 from typing import Any
 
@@ -22,6 +21,7 @@ from lxml import etree
 from ips_emulator.domain.clock import Clock
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.ratelimit import LoginThrottle
+from ips_emulator.domain.transactions import Transactions
 from ips_emulator.errors import FaultCode, IpsApiError, IpsError
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.api import NAMESPACE_VERSIONS
@@ -30,9 +30,9 @@ from ips_emulator.protocol.envelope import SOAP11, SoapVersion, soap_version_of,
 from ips_emulator.protocol.faults import IpsFault, fault_envelope
 from ips_emulator.protocol.headers import RequestHeaders, require_app_name
 from ips_emulator.protocol.plain import PLAIN, split_plain
+from ips_emulator.protocol.schema import Operation
 from ips_emulator.protocol.spyne_app import Call, VersionEndpoint, method_context, release
 from ips_emulator.protocol.xmlparse import XmlLimits, parse_request
-from ips_emulator.storage.db import TransientStorageError, storage_failure
 
 # spyne logs every fault with a traceback; IPS faults are answers, not errors.
 # spyne.util.appreg warns whenever a second app (another server in one process)
@@ -41,19 +41,13 @@ for _name in ("spyne.application.client", "spyne.server._base", "spyne.util.appr
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 log = logging.getLogger(__name__)
 
-StoreFactory = Callable[[], AbstractContextManager[Any]]
-
-
-class _RollbackError(Exception):
-    """Ends a call's transaction without committing (the call faulted)."""
-
 
 class SoapEndpoint:
     """Answers SOAP 1.1 and 1.2 requests of every published API version."""
 
     def __init__(
         self,
-        stores: StoreFactory,
+        transactions: Transactions,
         catalogs: Catalogs,
         clock: Clock,
         zone: tzinfo,
@@ -62,7 +56,7 @@ class SoapEndpoint:
         xml_limits: XmlLimits | None = None,
         login_throttle: LoginThrottle | None = None,
     ) -> None:
-        self.stores = stores
+        self.transactions = transactions
         self.catalogs = catalogs
         self.clock = clock
         self.zone = zone
@@ -121,20 +115,21 @@ class SoapEndpoint:
         if version.versioned_header:
             require_app_name(headers, version.namespace)
         version.checker.check(body, op.param)
-        transport = version.transports[soap.name]
-        for attempt in range(1, ATTEMPTS + 1):
-            call = Call(document, body, headers, request, self.hooks, self.login_throttle)
-            ctx, params = method_context(transport, call, op)
-            locale, error = self._run(transport, ctx, call, request, headers)
-            result: Any = ctx.out_object[0] if error is None else None
-            release(ctx)
-            if error is None:
-                break
-            if not isinstance(error, TransientStorageError) or attempt == ATTEMPTS:
-                return _fault_response(
-                    error, headers, soap, op.name, call.user, locale, params, version.version
-                )
-            log.info("retrying %s after %s", op.name, error.reason)
+
+        def new_call() -> Call:
+            failure = self.transactions.failure
+            return Call(document, body, headers, request, self.hooks, failure, self.login_throttle)
+
+        tries = _Tries(version.transports[soap.name], op, new_call, self._scope)
+        try:
+            result = self.transactions.run(op.name, tries.attempt)
+        except IpsError as error:
+            user, locale, params = tries.call.user, tries.locale, tries.params
+            return _fault_response(
+                error, headers, soap, op.name, user, locale, params, version.version
+            )
+        finally:
+            tries.close()
         return SoapResponse(
             status=200,
             body=soap.wrap(version.writer.body(op, result)),
@@ -142,36 +137,10 @@ class SoapEndpoint:
             version=version.version,
             gzip=headers.auth.gzip_response if headers.auth else None,
             content_type=soap.content_type,
-            user=call.user,
-            locale=locale,
-            params=params,
+            user=tries.call.user,
+            locale=tries.locale,
+            params=tries.params,
         )
-
-    def _run(
-        self,
-        transport: Any,
-        ctx: Any,
-        call: Call,
-        request: SoapRequest,
-        headers: RequestHeaders,
-    ) -> tuple[str | None, IpsError | None]:
-        """One transaction for the call: (locale, None) committed, or the error, rolled back."""
-        locale = None
-        try:
-            with self.stores() as store:
-                call.scope = self._scope(store, request, headers)
-                locale = call.scope.locale
-                transport.get_out_object(ctx)
-                if ctx.out_error is not None:
-                    raise _RollbackError
-        except _RollbackError:
-            return locale, _as_ips_error(ctx.out_error)
-        except Exception as exc:  # the commit itself, or opening the transaction, failed
-            failure = storage_failure(exc)
-            if failure is None:
-                raise
-            return locale, failure
-        return locale, None
 
     def _scope(self, store: Any, request: SoapRequest, headers: RequestHeaders) -> RequestScope:
         requested = headers.auth.locale if headers.auth else None
@@ -220,8 +189,52 @@ def _not_emulated(
     return _fault_response(error, headers, soap, op.name, version=version.version)
 
 
-#: A call that meets a deadlock (several workers on PostgreSQL) is run again.
-ATTEMPTS = 5
+class _Tries:
+    """A call's attempts at its transaction (``Transactions.run``), and the last one's facts.
+
+    Each attempt runs in a spyne method context of its own. The first is made before any
+    transaction opens, so a request whose parameters spyne cannot read is refused without
+    one, as the request's fault rather than the operation's.
+    """
+
+    def __init__(
+        self,
+        transport: Any,
+        op: Operation,
+        new_call: Callable[[], Call],
+        scope: Callable[[Any, SoapRequest, RequestHeaders], RequestScope],
+    ) -> None:
+        self._transport = transport
+        self._op = op
+        self._new_call = new_call
+        self._scope = scope
+        self.locale: str | None = None
+        self._next()
+
+    def _next(self) -> None:
+        self.call = self._new_call()
+        self._ctx, self.params = method_context(self._transport, self.call, self._op)
+
+    def attempt(self, store: Any) -> Any:
+        """The operation's result in ``store``'s transaction; its fault raised as IpsError."""
+        if self._ctx is None:  # a retry: the last attempt's context is spent
+            self._next()
+        ctx, self._ctx = self._ctx, None
+        try:
+            self.call.scope = self._scope(store, self.call.request, self.call.headers)
+            self.locale = self.call.scope.locale
+            self._transport.get_out_object(ctx)
+            if ctx.out_error is not None:
+                raise _as_ips_error(ctx.out_error)
+            return ctx.out_object[0]
+        finally:
+            release(ctx)
+
+    def close(self) -> None:
+        """Empties a context no attempt took (the transaction could not be opened)."""
+        if self._ctx is not None:
+            release(self._ctx)
+            self._ctx = None
 
 
 def _as_ips_error(fault: Any) -> IpsError:

@@ -8,9 +8,9 @@ from typing import Any
 from ips_emulator.domain import jobs
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_plans import JOB_TYPES
-from ips_emulator.domain.records import RunRecord, SubmissionRecord
 from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import fields_of_version, to_plain
+from ips_emulator.records import RunRecord, SubmissionRecord
 
 SERVER_NAME = "ips-emulator"
 UPLOAD_TASK = "com.scene7.upload.UploadAsyncTaskMonitor"  # as recorded from the real service

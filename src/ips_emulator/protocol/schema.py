@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ips_emulator.domain.roles import Role
+from ips_emulator.records import Role
 
 # Simple types (XML Schema built-ins).
 STRING = "string"

@@ -24,7 +24,7 @@ from ips_emulator.domain.auth import authenticate, authorize_operation
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.ratelimit import LoginThrottle
-from ips_emulator.errors import FaultCode, IpsApiError, IpsError
+from ips_emulator.errors import FaultCode, IpsApiError, IpsError, StorageError
 from ips_emulator.protocol.api import REGISTRY
 from ips_emulator.protocol.calls import CallHooks, CallInfo, SoapRequest
 from ips_emulator.protocol.convert import to_plain
@@ -39,7 +39,6 @@ from ips_emulator.protocol.schema import (
 )
 from ips_emulator.protocol.serializer import ResponseWriter
 from ips_emulator.protocol.validation import RequestChecker
-from ips_emulator.storage.db import failure_summary, storage_failure
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +52,8 @@ class Call:
     headers: RequestHeaders
     request: SoapRequest
     hooks: CallHooks | None
+    #: The StorageError an exception is, if a database failure (``Transactions.failure``).
+    failure: Callable[[BaseException], StorageError | None]
     throttle: LoginThrottle | None = None
     scope: RequestScope | None = None
     user: str | None = None
@@ -105,10 +106,10 @@ class _Application(Application):  # type: ignore[misc]
         except IpsError as error:
             raise IpsFault(error) from None
         except Exception as exc:
-            failure = storage_failure(exc)
+            failure = ctx.udc.failure(exc)
             if failure is None:
                 raise
-            log.warning("database failure in %s: %s", ctx.descriptor.name, failure_summary(exc))
+            log.warning("database failure in %s: %s", ctx.descriptor.name, failure.summary)
             raise IpsFault(failure) from None
 
 

@@ -3,12 +3,14 @@
 It is closed unless the server was given a token (``serve --admin-token``), and
 every request must carry ``Authorization: Bearer <token>``. It is plain JSON,
 not IPS: errors are ``{"error": ..., "message": ...}`` bodies, and 422 answers
-add ``"errors": [{"field": ..., "message": ...}]``.
+add ``"errors": [{"field": ..., "message": ...}]``. A database failure is 503, a bug 500,
+both JSON too: a client of this API reads JSON, never a SOAP fault.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 import math
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -19,8 +21,9 @@ from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from ips_emulator.domain.instants import RANGE_TEXT, instant_problem, parse_datetime
-from ips_emulator.domain.seed import SeedError, load_seed
+from ips_emulator.domain.seed import SeedError
 from ips_emulator.domain.seed_schema import date_problem
+from ips_emulator.errors import StorageError
 from ips_emulator.server.admin_http import (
     AdminError,
     field_error,
@@ -34,6 +37,8 @@ from ips_emulator.server.injection import FaultRule, error_for
 
 if TYPE_CHECKING:
     from ips_emulator.server.app import EmulatorApp
+
+log = logging.getLogger(__name__)
 
 PREFIX = "/admin/"
 REALM = 'Bearer realm="ips-emulator admin"'
@@ -93,6 +98,14 @@ class AdminApi:
             return self._handlers[str(endpoint)](request, args)
         except AdminError as exc:
             return exc.response()
+        except StorageError as exc:
+            log.warning("database failure in %s %s: %s", request.method, request.path, exc.summary)
+            exc.__traceback__ = None  # its frames hold it: a cycle left for the collector
+            return AdminError(503, "unavailable", exc.reason).response()
+        except Exception:  # a bug: logged with its traceback, answered without one
+            log.exception("unexpected error answering %s %s", request.method, request.path)
+            message = "The emulator hit an internal error processing this request."
+            return AdminError(500, "internal", message).response()
 
     def authorize(self, request: Request) -> None:
         expected = self.app.settings.admin_token
@@ -126,8 +139,7 @@ class AdminApi:
     def seed(self, request: Request, args: Mapping[str, Any]) -> Response:
         document = json_body(request)
         try:
-            with self.app.database.store() as store:
-                result = load_seed(store, document)
+            result = self.app.seed(document)
         except SeedError as exc:
             raise invalid([{"field": p.path, "message": p.message} for p in exc.errors]) from None
         return json_response(result.to_json(), 201)

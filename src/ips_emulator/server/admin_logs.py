@@ -9,28 +9,20 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from ips_emulator.domain import job_runner
+from ips_emulator.domain import log_pages
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.log_pages import LogPage, Position
 from ips_emulator.domain.messages import render
+from ips_emulator.records import EntryKey, EntryRow
 from ips_emulator.server.admin_http import AdminError, field_error, iso
-from ips_emulator.storage import directory, jobs
-from ips_emulator.storage.log_pages import (
-    EntryRow,
-    Key,
-    count_entries,
-    entries_after,
-    entries_before,
-    has_entries,
-)
 
 if TYPE_CHECKING:
     from ips_emulator.server.app import EmulatorApp
-    from ips_emulator.storage.db import Store
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -49,7 +41,7 @@ def parse_limit(text: str | None) -> int:
     return limit
 
 
-def encode_cursor(job_id: int, direction: str, key: Key) -> str:
+def encode_cursor(job_id: int, direction: str, key: EntryKey) -> str:
     created, entry_id = key
     data = {"job": job_id, "dir": direction, "created": created.isoformat(), "id": entry_id}
     raw = json.dumps(data, separators=(",", ":")).encode()
@@ -82,7 +74,7 @@ def _cursor_fields(text: str) -> tuple[str, datetime, int, int] | None:
     return direction, created, entry_id, cursor_job
 
 
-def decode_cursor(text: str, job_id: int) -> tuple[str, Key]:
+def decode_cursor(text: str, job_id: int) -> Position:
     """(direction, key) of a cursor this endpoint wrote for this job (422 otherwise)."""
     fields = _cursor_fields(text)
     if fields is None:
@@ -105,26 +97,37 @@ def _item(row: EntryRow, app: EmulatorApp, zone: ZoneInfo) -> dict[str, Any]:
     }
 
 
-def _page(
-    store: Store, job_id: int, cursor: tuple[str, Key] | None, limit: int
-) -> tuple[list[EntryRow], Key | None, Key | None]:
-    """(rows, next key or None, prev key or None) of one page."""
-    if cursor is not None and cursor[0] == "prev":
-        rows = entries_before(store, job_id, cursor[1], limit + 1)
-        earlier = len(rows) > limit
-        rows = rows[-limit:] if earlier else rows
-        later = bool(rows) and has_entries(store, job_id, after=rows[-1].key)
-    else:
-        after = cursor[1] if cursor is not None else None
-        rows = entries_after(store, job_id, after, limit + 1)
-        later = len(rows) > limit
-        rows = rows[:limit]
-        earlier = bool(rows) and has_entries(store, job_id, before=rows[0].key)
-    return (
-        rows,
-        rows[-1].key if later else None,
-        rows[0].key if earlier else None,
-    )
+def _read(
+    app: EmulatorApp,
+    zone: ZoneInfo,
+    company_handle: str,
+    job_handle: str,
+    cursor: str | None,
+    limit: int,
+) -> Callable[[Any], tuple[int, LogPage]]:
+    """The work of one page's transaction: (the job's id, the page)."""
+
+    def read(store: Any) -> tuple[int, LogPage]:
+        scope = RequestScope(
+            store=store,
+            clock=app.clock,
+            messages=app.catalogs.messages(app.catalogs.default),
+            locale=app.catalogs.default,
+            zone=zone,
+            job_speed=app.settings.job_speed,
+        )
+        company = log_pages.find_company(scope, company_handle)
+        if company is None:
+            raise AdminError(404, "not_found", f"No company with handle {company_handle!r}.")
+        run = log_pages.find_job(scope, company, job_handle)
+        if run is None:
+            raise AdminError(
+                404, "not_found", f"No job {job_handle!r} in company {company_handle!r}."
+            )
+        position = decode_cursor(cursor, run.id) if cursor is not None else None
+        return run.id, log_pages.job_log_page(scope, run.id, position, limit)
+
+    return read
 
 
 def job_log_page(
@@ -132,32 +135,11 @@ def job_log_page(
 ) -> dict[str, Any]:
     limit = parse_limit(args.get("limit"))
     zone = ZoneInfo(app.settings.timezone)
-    with app.database.store() as store:
-        company = directory.find_company_by_handle(store, company_handle)
-        if company is None:
-            raise AdminError(404, "not_found", f"No company with handle {company_handle!r}.")
-        # A running job's entries are written when someone looks, as for SOAP reads.
-        job_runner.bring_up_to_date(
-            RequestScope(
-                store=store,
-                clock=app.clock,
-                messages=app.catalogs.messages(app.catalogs.default),
-                locale=app.catalogs.default,
-                zone=zone,
-                job_speed=app.settings.job_speed,
-            )
-        )
-        run = jobs.find_run(store, company.id, job_handle)
-        if run is None:
-            raise AdminError(
-                404, "not_found", f"No job {job_handle!r} in company {company_handle!r}."
-            )
-        cursor = decode_cursor(args["page_cursor"], run.id) if "page_cursor" in args else None
-        rows, next_key, prev_key = _page(store, run.id, cursor, limit)
-        total = count_entries(store, run.id)
+    read = _read(app, zone, company_handle, job_handle, args.get("page_cursor"), limit)
+    job_id, page = app.transactions.run("admin job logs", read)
     return {
-        "data": [_item(row, app, zone) for row in rows],
-        "total": total,
-        "next_page": encode_cursor(run.id, "next", next_key) if next_key else None,
-        "prev_page": encode_cursor(run.id, "prev", prev_key) if prev_key else None,
+        "data": [_item(row, app, zone) for row in page.entries],
+        "total": page.total,
+        "next_page": encode_cursor(job_id, "next", page.next_key) if page.next_key else None,
+        "prev_page": encode_cursor(job_id, "prev", page.prev_key) if page.prev_key else None,
     }

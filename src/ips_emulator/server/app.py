@@ -20,7 +20,8 @@ from ips_emulator.config import Settings
 from ips_emulator.domain.clock import Clock, OffsetClock
 from ips_emulator.domain.passwords import without_secrets
 from ips_emulator.domain.ratelimit import LoginThrottle
-from ips_emulator.domain.seed import load_seed
+from ips_emulator.domain.seed import SeedResult, load_if_empty, load_seed, replace_all
+from ips_emulator.domain.transactions import Transactions
 from ips_emulator.errors import FaultCode, IpsApiError
 from ips_emulator.i18n import Catalogs
 from ips_emulator.protocol.calls import SoapRequest
@@ -34,7 +35,6 @@ from ips_emulator.server.limits import read_body, xml_limits
 from ips_emulator.server.logs import log_call
 from ips_emulator.server.wsdl import WsdlFiles
 from ips_emulator.storage.db import Database
-from ips_emulator.storage.directory import has_companies
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +65,10 @@ def demo_document() -> dict[str, Any]:
     return data
 
 
-def load_demo_data(database: Database) -> bool:
+def load_demo_data(transactions: Transactions) -> bool:
     """Load the documented example into an empty database; True if it was loaded."""
-    with database.store() as store:
-        if has_companies(store):
-            return False
-        load_seed(store, demo_document())
-    return True
+    document = demo_document()
+    return transactions.run("demo data", lambda store: load_if_empty(store, document))
 
 
 class EmulatorApp:
@@ -84,11 +81,12 @@ class EmulatorApp:
         self.faults = FaultInjector()
         self.database = Database(settings.database_url)
         self.database.create_schema()
+        self.transactions = Transactions(self.database.store)
         if settings.load_demo:
-            load_demo_data(self.database)
+            load_demo_data(self.transactions)
         self.catalogs = Catalogs(data_dir("locales"), settings.default_locale)
         self.soap = SoapEndpoint(
-            self.database.store,
+            self.transactions,
             self.catalogs,
             self.clock,
             ZoneInfo(settings.timezone),
@@ -103,19 +101,17 @@ class EmulatorApp:
     def reset(self) -> None:
         """Back to a fresh start: empty tables (plus the demo data unless --no-demo),
         no journal, no injected faults, the clock back to real time."""
-        self.database.clear()
-        if self.settings.load_demo:
-            load_demo_data(self.database)
+        demo = demo_document() if self.settings.load_demo else None
+        self.transactions.run("reset", lambda store: replace_all(store, demo))
         self.journal.clear()
         self.faults.clear()
         reset_clock = getattr(self.clock, "reset", None)
         if callable(reset_clock):
             reset_clock()
 
-    def seed(self, document: Mapping[str, Any]) -> None:
+    def seed(self, document: Mapping[str, Any]) -> SeedResult:
         """Load a seed document, all or nothing (``SeedError`` names what is wrong)."""
-        with self.database.store() as store:
-            load_seed(store, document)
+        return self.transactions.run("seed", lambda store: load_seed(store, document))
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         try:

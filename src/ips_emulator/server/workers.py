@@ -19,6 +19,7 @@ from gunicorn.glogging import Logger
 from gunicorn.workers.gthread import ThreadWorker
 
 from ips_emulator.config import Settings
+from ips_emulator.domain.transactions import Transactions
 from ips_emulator.server.app import create_app, load_demo_data
 from ips_emulator.server.tuning import tune_for_serving
 from ips_emulator.storage.db import Database
@@ -88,7 +89,7 @@ def prepare_database(settings: Settings) -> None:
     try:
         database.create_schema()
         if settings.load_demo:
-            load_demo_data(database)
+            load_demo_data(Transactions(database.store))
     finally:
         database.dispose()
 

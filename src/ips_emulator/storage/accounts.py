@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from ips_emulator.domain.records import email_key
+from ips_emulator.records import email_key
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Company, Membership, User
 

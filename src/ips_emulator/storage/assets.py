@@ -9,15 +9,16 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
 
-from ips_emulator.domain.records import AssetDetails, AssetRecord, ImageFacts
+from ips_emulator.records import AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset
 
-_IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
+#: The asset columns of ImageFacts, in its fields' order.
+IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
 
 
 def _details(row: Asset) -> AssetDetails:
-    image = ImageFacts(**{name: getattr(row, name) for name in _IMAGE_COLUMNS})
+    image = ImageFacts(**{name: getattr(row, name) for name in IMAGE_COLUMNS})
     metadata = row.metadata_fields
     return AssetDetails(
         created_by=row.created_by,

@@ -11,16 +11,11 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ips_emulator.errors import FaultCode, IpsApiError
-from ips_emulator.storage.tables import Base
+from ips_emulator.errors import StorageError, TransientStorageError
 
 
 def _dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
-
-
-class TransientStorageError(IpsApiError):
-    """A failure that running the same transaction again can cure (a deadlock)."""
 
 
 # PostgreSQL's deadlock and serialization failures; SQLite's busy database. And
@@ -33,16 +28,16 @@ class TransientStorageError(IpsApiError):
 _TRANSIENT_SQLSTATES = frozenset({"40P01", "40001", "23505"})
 
 
-def storage_failure(exc: BaseException) -> IpsApiError | None:
+def storage_failure(exc: BaseException) -> StorageError | None:
     """The ipsApiFault 30000 for a database failure, or None if ``exc`` is not one."""
     if not isinstance(exc, SQLAlchemyError):
         return None
     orig = getattr(exc, "orig", None)
     if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES or "database is locked" in str(orig):
         return TransientStorageError(
-            FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
             "The emulator could not complete the call: the database reported "
             f"{type(orig).__name__}.",
+            failure_summary(exc),
         )
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         reason = "the database connection was lost"
@@ -50,9 +45,8 @@ def storage_failure(exc: BaseException) -> IpsApiError | None:
         reason = f"the database refused the request ({type(exc.orig).__name__})"
     else:
         reason = f"the database failed ({type(exc).__name__})"
-    return IpsApiError(
-        FaultCode.IPS_API_FAULT_CODE_EXCEPTION,
-        f"The emulator could not complete the call: {reason}.",
+    return StorageError(
+        f"The emulator could not complete the call: {reason}.", failure_summary(exc)
     )
 
 
@@ -157,12 +151,6 @@ class Database:
             cause = getattr(exc, "orig", None) or exc
             return f"the database did not answer ({type(cause).__name__})"
         return None
-
-    def clear(self) -> None:
-        """Delete every row (children first), keeping the schema."""
-        with self.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(table.delete())
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -7,8 +7,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from ips_emulator.domain.records import CompanyRecord, UserRecord, email_key
-from ips_emulator.domain.roles import Role
+from ips_emulator.records import CompanyRecord, Role, UserRecord, email_key
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.prepared import PreparedQuery
 from ips_emulator.storage.tables import Company, Membership, User, from_micros

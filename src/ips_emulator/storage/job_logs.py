@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, bindparam, case, func, or_, select
 
-from ips_emulator.domain.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
+from ips_emulator.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.jobs import RUN_WIDTH, run_record, runs_query
 from ips_emulator.storage.prepared import PreparedQuery, json_value

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 
-from ips_emulator.domain.records import RunRecord, SubmissionRecord
+from ips_emulator.records import RunRecord, SubmissionRecord
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.prepared import PreparedQuery, json_value
 from ips_emulator.storage.tables import (

@@ -7,39 +7,20 @@ inserted between two page reads.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 
+from ips_emulator.records import EntryKey, EntryRow
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, JobLogEntry
-
-#: (created, id) of an entry: its position in a job's log.
-Key = tuple[datetime, int]
-
-
-@dataclass(frozen=True, slots=True)
-class EntryRow:
-    id: int
-    log_type: str
-    template_id: str
-    params: Mapping[str, str]
-    created: datetime
-    asset_handle: str | None
-
-    @property
-    def key(self) -> Key:
-        return (self.created, self.id)
 
 
 def _entry(row: Any) -> EntryRow:
     return EntryRow(row[0], row[1], row[2], row[3], row[4], row[5])
 
 
-def _after(key: Key) -> ColumnElement[bool]:
+def _after(key: EntryKey) -> ColumnElement[bool]:
     created, entry_id = key
     return or_(
         JobLogEntry.created > created,
@@ -47,7 +28,7 @@ def _after(key: Key) -> ColumnElement[bool]:
     )
 
 
-def _before(key: Key) -> ColumnElement[bool]:
+def _before(key: EntryKey) -> ColumnElement[bool]:
     created, entry_id = key
     return or_(
         JobLogEntry.created < created,
@@ -75,7 +56,7 @@ def count_entries(store: Store, job_id: int) -> int:
     return int(total or 0)
 
 
-def entries_after(store: Store, job_id: int, key: Key | None, limit: int) -> list[EntryRow]:
+def entries_after(store: Store, job_id: int, key: EntryKey | None, limit: int) -> list[EntryRow]:
     """Up to ``limit`` entries after ``key`` (from the first if None), oldest first."""
     query = _rows(job_id)
     if key is not None:
@@ -84,7 +65,7 @@ def entries_after(store: Store, job_id: int, key: Key | None, limit: int) -> lis
     return [_entry(row) for row in store.orm.execute(query)]
 
 
-def entries_before(store: Store, job_id: int, key: Key, limit: int) -> list[EntryRow]:
+def entries_before(store: Store, job_id: int, key: EntryKey, limit: int) -> list[EntryRow]:
     """The ``limit`` entries just before ``key``, oldest first."""
     query = (
         _rows(job_id)
@@ -96,7 +77,7 @@ def entries_before(store: Store, job_id: int, key: Key, limit: int) -> list[Entr
 
 
 def has_entries(
-    store: Store, job_id: int, *, after: Key | None = None, before: Key | None = None
+    store: Store, job_id: int, *, after: EntryKey | None = None, before: EntryKey | None = None
 ) -> bool:
     """Whether the job has an entry after ``after`` (or before ``before``)."""
     condition = JobLogEntry.job_id == job_id

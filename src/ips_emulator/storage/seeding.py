@@ -1,21 +1,30 @@
-"""What loading seed documents needs beyond the storage the SOAP operations use."""
+"""What loading, exporting and resetting the stored data need beyond the SOAP operations'."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import InstrumentedAttribute
 
+from ips_emulator.records import CompanyRecord, ImageFacts
+from ips_emulator.storage.assets import IMAGE_COLUMNS
 from ips_emulator.storage.db import Store
-from ips_emulator.storage.tables import Asset, Company, Job, Membership, User
+from ips_emulator.storage.tables import Asset, Base, Company, Job, JobLogEntry, Membership, User
 
 _HANDLES: dict[str, tuple[InstrumentedAttribute[int], InstrumentedAttribute[str]]] = {
     "company": (Company.id, Company.handle),
     "user": (User.id, User.handle),
     "asset": (Asset.id, Asset.handle),
 }
+
+
+def delete_all(store: Store) -> None:
+    """Delete every row (children first), keeping the schema."""
+    for table in reversed(Base.metadata.sorted_tables):
+        store.connection.execute(table.delete())
 
 
 def handle_number(handle: str) -> int:
@@ -67,3 +76,109 @@ def job_handle_taken(store: Store, handle: str) -> bool:
 
 def update_job(store: Store, job_id: int, **fields: Any) -> None:
     store.orm.execute(update(Job).where(Job.id == job_id).values(**fields))
+
+
+# Exporting: every row of a table as plain values, in the order the seed document
+# lists them. Each row type's fields are the names of its table's columns.
+
+
+class MembershipRow(NamedTuple):
+    user_id: int
+    company_id: int
+    is_active: bool
+
+
+class UserRow(NamedTuple):
+    id: int
+    handle: str
+    email: str
+    password_hash: str
+    role: str
+    first_name: str
+    last_name: str
+    is_valid: bool
+    password_expires: datetime | None
+
+
+class AssetRow(NamedTuple):
+    id: int
+    handle: str
+    company_id: int
+    folder: str
+    name: str
+    asset_type: str
+    created: datetime
+    last_modified: datetime
+    created_by: str | None
+    modified_by: str | None
+    metadata_fields: list[dict[str, str]] | None
+    #: Every ImageInfo column, whatever the asset's type.
+    image: ImageFacts
+
+
+class JobRow(NamedTuple):
+    id: int
+    handle: str
+    company_id: int
+    submit_user_id: int
+    name: str
+    original_name: str
+    job_type: str
+    created: datetime
+    end_date: datetime | None
+    state: str
+    locale: str | None
+    description: str
+
+
+class JobLogEntryRow(NamedTuple):
+    job_id: int
+    template_id: str
+    params: Mapping[str, str] | None
+    log_type: str
+    created: datetime
+    asset_id: int | None
+
+
+R = TypeVar("R")
+
+
+def _all(
+    store: Store, entity: type[Any], fields: Sequence[str], make: Callable[..., R], *order: Any
+) -> list[R]:
+    columns = [getattr(entity, name) for name in fields]
+    return [make(*row) for row in store.connection.execute(select(*columns).order_by(*order))]
+
+
+def all_companies(store: Store) -> list[CompanyRecord]:
+    fields = ("id", "handle", "name", "root_path", "expires")
+    return _all(store, Company, fields, CompanyRecord, Company.id)
+
+
+def all_memberships(store: Store) -> list[MembershipRow]:
+    order = (Membership.user_id, Membership.company_id)
+    return _all(store, Membership, MembershipRow._fields, MembershipRow, *order)
+
+
+def all_users(store: Store) -> list[UserRow]:
+    return _all(store, User, UserRow._fields, UserRow, User.id)
+
+
+def _asset_row(*values: Any) -> AssetRow:
+    split = len(AssetRow._fields) - 1
+    return AssetRow._make((*values[:split], ImageFacts(*values[split:])))
+
+
+def all_assets(store: Store) -> list[AssetRow]:
+    fields = (*AssetRow._fields[:-1], *IMAGE_COLUMNS)
+    return _all(store, Asset, fields, _asset_row, Asset.id)
+
+
+def all_jobs(store: Store) -> list[JobRow]:
+    return _all(store, Job, JobRow._fields, JobRow, Job.id)
+
+
+def all_entries(store: Store) -> list[JobLogEntryRow]:
+    """Job by job, in the order written."""
+    order = (JobLogEntry.job_id, JobLogEntry.created, JobLogEntry.id)
+    return _all(store, JobLogEntry, JobLogEntryRow._fields, JobLogEntryRow, *order)

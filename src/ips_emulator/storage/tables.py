@@ -123,7 +123,7 @@ class Asset(Base):
     #: The metadata fields in order, [{"name": ..., "value": ...}]: read and written
     #: only with their asset, never searched on.
     metadata_fields: Mapped[list[dict[str, str]] | None] = mapped_column(JSON(none_as_null=True))
-    # ImageInfo, by the names of domain.records.ImageFacts.
+    # ImageInfo, by the names of records.ImageFacts.
     original_path: Mapped[str | None] = mapped_column(String(1000))
     original_file: Mapped[str | None] = mapped_column(String(400))
     optimized_path: Mapped[str | None] = mapped_column(String(1000))

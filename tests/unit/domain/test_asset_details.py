@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from ips_emulator.domain.asset_details import image_facts, ips_image_url, modifier, uploaded
-from ips_emulator.domain.records import ImageFacts
+from ips_emulator.records import ImageFacts
 
 WHEN = datetime(2011, 3, 1, 23, 4, 40, 177000, tzinfo=UTC)
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ips_emulator.domain import generate as generate_module
+from ips_emulator.domain.export import export_document
 from ips_emulator.domain.generate import GenerateOptions, file_outcomes, generate
 from ips_emulator.domain.job_plans import FAMILIES
 from ips_emulator.domain.messages import TEMPLATES, check_params
@@ -19,7 +20,6 @@ from ips_emulator.domain.passwords import verify_password
 from ips_emulator.domain.seed import load_seed
 from ips_emulator.server.app import demo_document
 from ips_emulator.storage.db import Database
-from ips_emulator.storage.export import export_document
 from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
 
 UNTIL = datetime(2024, 6, 1, tzinfo=UTC)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ips_emulator.domain.roles import GLOBAL_ROLES, Role
+from ips_emulator.domain.roles import GLOBAL_ROLES
 from ips_emulator.protocol.api import REGISTRY
+from ips_emulator.records import Role
 from tests.helpers import REFERENCE
 
 REF = REFERENCE / "ips-api"

@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
 from ips_emulator.domain.asset_details import image_facts
-from ips_emulator.domain.records import AssetDetails
 from ips_emulator.domain.seed import SeedError, SeedSchemaError, load_seed
 from ips_emulator.domain.seed_schema import schema, validate_seed
+from ips_emulator.records import AssetDetails
 from ips_emulator.resources import package_file
 from ips_emulator.seed_files import DocumentFileError, parse_document
 from ips_emulator.storage.assets import company_assets

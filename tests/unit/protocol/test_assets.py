@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from ips_emulator.domain.assets import FoundAsset
-from ips_emulator.domain.records import AssetDetails, AssetRecord, CompanyRecord, ImageFacts
 from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
 from ips_emulator.protocol.assets import asset
 from ips_emulator.protocol.serializer import ResponseWriter
+from ips_emulator.records import AssetDetails, AssetRecord, CompanyRecord, ImageFacts
 
 WHEN = datetime(2011, 3, 1, 23, 4, 40, tzinfo=UTC)
 COMPANY = CompanyRecord(1, "c|1", "Example.com", "Example.com/", None)

@@ -6,9 +6,9 @@ import inspect
 
 import pytest
 
-from ips_emulator.domain.roles import Role
 from ips_emulator.protocol.api import REGISTRY
 from ips_emulator.protocol.schema import STRING, Field, Operation, Registry, family
+from ips_emulator.records import Role
 
 
 def _handler(scope: object, param: object) -> dict[str, object]:

@@ -8,7 +8,6 @@ from docs/reference/ips-api/SPEC.md section 1. Departures are recorded in
 
 from __future__ import annotations
 
-from ips_emulator.domain.roles import Role
 from ips_emulator.protocol import job_logs, jobs
 from ips_emulator.protocol.declarations.roles import (
     ALL_ROLES,
@@ -25,6 +24,7 @@ from ips_emulator.protocol.schema import (
     family,
     opt,
 )
+from ips_emulator.records import Role
 
 _COMPANY_AND_JOB = (Field("companyHandle", STRING), Field("jobHandle", STRING))
 

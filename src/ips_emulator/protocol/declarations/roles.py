@@ -7,7 +7,8 @@ Each operation's declaration lists its page's roles with these names
 
 from __future__ import annotations
 
-from ips_emulator.domain.roles import ADMIN_ROLES, Role
+from ips_emulator.domain.roles import ADMIN_ROLES
+from ips_emulator.records import Role
 
 ALL_ROLES = frozenset(Role) - {Role.WEB_SERVICE_USER}
 NOT_PORTAL_USER = ALL_ROLES - {Role.IMAGE_PORTAL_USER}

@@ -8,9 +8,9 @@ researched, so they are declared from that version (docs/decisions.md).
 
 from __future__ import annotations
 
-from ips_emulator.domain.roles import Role
 from ips_emulator.protocol.declarations.roles import ALL_ROLES, ASSET_EDITORS
 from ips_emulator.protocol.schema import STRING, Field, Operation, family, opt
+from ips_emulator.records import Role
 
 OPERATIONS = family(
     "Sets and templates",

@@ -8,7 +8,6 @@ researched, so they are declared from that version (docs/decisions.md).
 
 from __future__ import annotations
 
-from ips_emulator.domain.roles import Role
 from ips_emulator.protocol import directory
 from ips_emulator.protocol.declarations.roles import ALL_ROLES, IPS_ADMIN_ONLY, USER_ADMINS
 from ips_emulator.protocol.schema import (
@@ -21,6 +20,7 @@ from ips_emulator.protocol.schema import (
     family,
     opt,
 )
+from ips_emulator.records import Role
 
 OPERATIONS = family(
     "Users and companies",

@@ -1,13 +1,31 @@
-"""Plain value objects that storage returns to the domain (no ORM objects leak out)."""
+"""Plain value objects that storage returns to the domain (no ORM objects leak out).
+
+They sit below both layers, so that storage never imports the domain: the records,
+the user roles a ``UserRecord`` holds, and the key users are found by.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, NamedTuple
 
-from ips_emulator.domain.roles import Role
+
+class Role(StrEnum):
+    """User Roles (``docs/reference/ips-api/constants/r-user-roles.md``)."""
+
+    IPS_USER = "IpsUser"
+    IPS_ADMIN = "IpsAdmin"
+    IPS_COMPANY_ADMIN = "IpsCompanyAdmin"
+    TRIAL_SITE_ADMIN = "TrialSiteAdmin"
+    TRIAL_SITE_USER = "TrialSiteUser"
+    IMAGE_PORTAL_ADMIN = "ImagePortalAdmin"
+    IMAGE_PORTAL_USER = "ImagePortalUser"
+    IMAGE_PORTAL_CONTRIB = "ImagePortalContrib"
+    IMAGE_PORTAL_CONTRIB_USER = "ImagePortalContribUser"
+    WEB_SERVICE_USER = "WebServiceUser"
 
 
 def email_key(email: str) -> str:
@@ -173,6 +191,26 @@ class JobLogSummary:
     update_count: int
     fatal_error: bool
     total_file_count: int
+
+
+#: (created, id) of a job-log entry: its place in its job's log, where pages are cut.
+EntryKey = tuple[datetime, int]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    """A job-log entry as the admin API pages through a job's log."""
+
+    id: int
+    log_type: str
+    template_id: str
+    params: Mapping[str, str]
+    created: datetime
+    asset_handle: str | None
+
+    @property
+    def key(self) -> EntryKey:
+        return (self.created, self.id)
 
 
 class DetailRow(NamedTuple):

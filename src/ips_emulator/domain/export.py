@@ -13,12 +13,9 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from ips_emulator.domain.messages import TEMPLATES
-from ips_emulator.domain.records import IMAGE_FIELDS
-from ips_emulator.storage.db import Store
-from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
+from ips_emulator.records import IMAGE_FIELDS
+from ips_emulator.storage import seeding
 
 
 def seed_date(instant: datetime) -> str:
@@ -32,9 +29,9 @@ def _put(item: dict[str, Any], key: str, value: Any, default: Any = None) -> Non
         item[key] = seed_date(value) if isinstance(value, datetime) else value
 
 
-def _companies(store: Store) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def _companies(store: Any) -> tuple[list[dict[str, Any]], dict[int, str]]:
     items, handles = [], {}
-    for row in store.orm.scalars(select(Company).order_by(Company.id)):
+    for row in seeding.all_companies(store):
         item = {"handle": row.handle, "name": row.name, "rootPath": row.root_path}
         _put(item, "expires", row.expires)
         items.append(item)
@@ -43,18 +40,17 @@ def _companies(store: Store) -> tuple[list[dict[str, Any]], dict[int, str]]:
 
 
 def _users(
-    store: Store, companies: dict[int, str]
+    store: Any, companies: dict[int, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[int, str]]:
     active: defaultdict[int, list[str]] = defaultdict(list)
     inactive: list[tuple[int, str]] = []
-    memberships = select(Membership).order_by(Membership.user_id, Membership.company_id)
-    for m in store.orm.scalars(memberships):
+    for m in seeding.all_memberships(store):
         if m.is_active:
             active[m.user_id].append(companies[m.company_id])
         else:
             inactive.append((m.user_id, companies[m.company_id]))
     users, emails = [], {}
-    for row in store.orm.scalars(select(User).order_by(User.id)):
+    for row in seeding.all_users(store):
         item: dict[str, Any] = {"handle": row.handle, "email": row.email}
         item["passwordHash"] = row.password_hash
         item["role"] = row.role
@@ -72,9 +68,9 @@ def _users(
     return users, extra, emails
 
 
-def _assets(store: Store, companies: dict[int, str]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def _assets(store: Any, companies: dict[int, str]) -> tuple[list[dict[str, Any]], dict[int, str]]:
     items, handles = [], {}
-    for row in store.orm.scalars(select(Asset).order_by(Asset.id)):
+    for row in seeding.all_assets(store):
         item: dict[str, Any] = {"handle": row.handle, "company": companies[row.company_id]}
         _put(item, "folder", row.folder, "")
         item.update(name=row.name, type=row.asset_type, created=seed_date(row.created))
@@ -82,17 +78,16 @@ def _assets(store: Store, companies: dict[int, str]) -> tuple[list[dict[str, Any
         _put(item, "lastModified", row.last_modified, row.created)
         _put(item, "lastModifyUser", row.modified_by)
         _put(item, "metadata", row.metadata_fields or [], [])
-        image = {wire: getattr(row, name) for wire, name in IMAGE_FIELDS.items()}
+        image = {wire: getattr(row.image, name) for wire, name in IMAGE_FIELDS.items()}
         _put(item, "imageInfo", {k: v for k, v in image.items() if v is not None}, {})
         items.append(item)
         handles[row.id] = row.handle
     return items, handles
 
 
-def _entries(store: Store, assets: dict[int, str]) -> dict[int, list[dict[str, Any]]]:
+def _entries(store: Any, assets: dict[int, str]) -> dict[int, list[dict[str, Any]]]:
     by_job: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    query = select(JobLogEntry).order_by(JobLogEntry.job_id, JobLogEntry.created, JobLogEntry.id)
-    for row in store.orm.scalars(query):
+    for row in seeding.all_entries(store):
         item: dict[str, Any] = {"template": row.template_id}
         _put(item, "params", dict(row.params or {}), {})
         template = TEMPLATES.get(row.template_id)
@@ -105,11 +100,11 @@ def _entries(store: Store, assets: dict[int, str]) -> dict[int, list[dict[str, A
 
 
 def _jobs(
-    store: Store, companies: dict[int, str], emails: dict[int, str], assets: dict[int, str]
+    store: Any, companies: dict[int, str], emails: dict[int, str], assets: dict[int, str]
 ) -> list[dict[str, Any]]:
     entries = _entries(store, assets)
     items = []
-    for row in store.orm.scalars(select(Job).order_by(Job.id)):
+    for row in seeding.all_jobs(store):
         item: dict[str, Any] = {
             "handle": row.handle,
             "company": companies[row.company_id],
@@ -127,8 +122,8 @@ def _jobs(
     return items
 
 
-def export_document(store: Store) -> dict[str, Any]:
-    """Everything stored, as a seed document."""
+def export_document(store: Any) -> dict[str, Any]:
+    """Everything stored in ``store``'s transaction, as a seed document."""
     companies, company_handles = _companies(store)
     users, memberships, emails = _users(store, company_handles)
     assets, asset_handles = _assets(store, company_handles)
