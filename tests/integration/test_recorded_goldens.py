@@ -162,3 +162,36 @@ def test_ips_api_fault(golden_server: EmulatorServer) -> None:
                  "<assetHandle>a|0</assetHandle></getAssetJobLogsParam>", auth_header()),
     )  # fmt: skip
     assert shape(body_of(answer.content)) == shape(recorded("rename_asset__failure.xml"))
+
+
+# -- in the namespace they were recorded in ------------------------------------------
+
+NS_2010 = "http://www.scene7.com/IpsApi/xsd/2010-01-31"
+
+
+def call_2010(server: EmulatorServer, operation: str, inner: str) -> etree._Element:
+    """As the Ruby wrapper sends it: the body in 2010-01-31, authHeader unversioned."""
+    body = f'<{operation}Param xmlns="{NS_2010}">{inner}</{operation}Param>'
+    return body_of(post(server.service_url, envelope(body, auth_header())).content)
+
+
+def test_get_company_info_in_2010_01_31(golden_server: EmulatorServer) -> None:
+    ours = call_2010(golden_server, "getCompanyInfo", "<companyHandle>c|6</companyHandle>")
+    real = recorded("get_company_info__company.xml")
+    assert etree.QName(ours).namespace == etree.QName(real).namespace == NS_2010
+    assert shape(ours) == shape(real)
+
+
+def test_get_assets_by_name_in_2010_01_31(recorded_assets: EmulatorServer) -> None:
+    real = recorded("get_assets_by_name__jacket_asset.xml")
+    ours = call_2010(recorded_assets, "getAssetsByName", "<companyHandle>c|6</companyHandle>"
+                     "<nameArray><items>Jacket</items></nameArray>")  # fmt: skip
+    assert etree.QName(ours).namespace == NS_2010
+    assert shape(ours) == shape(real)
+
+
+def test_get_active_jobs_in_2010_01_31(golden_server: EmulatorServer) -> None:
+    ours = call_2010(golden_server, "getActiveJobs", "<companyHandle>c|6</companyHandle>"
+                     "<jobHandle>j|6|none||</jobHandle>")  # fmt: skip
+    assert etree.QName(ours) == etree.QName(NS_2010, "getActiveJobsReturn")
+    assert shape(ours) == (None, "getActiveJobsReturn", False, ((None, "jobArray", True, ()),))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from ips_emulator.ns import IPS_2008_01_15, IPS_2013_02_15, IPS_2014_04_03, IPS_XSD
+from ips_emulator.ns import IPS_XSD
 from ips_emulator.protocol import types
 from ips_emulator.protocol.declarations import ALL_OPERATIONS
-from ips_emulator.protocol.schema import Registry
+from ips_emulator.protocol.schema import VERSIONS, Registry
 
-#: API version -> target namespace of its operations and types ("xsd": pre-4.0).
+#: API version -> target namespace of its operations and types ("xsd": pre-4.0): every
+#: version the docs date (docs/reference/ips-api/SPEC.md, introduction).
 VERSION_NAMESPACES = {
-    "xsd": IPS_XSD,
-    "2008-01-15": IPS_2008_01_15,
-    "2013-02-15": IPS_2013_02_15,
-    "2014-04-03": IPS_2014_04_03,
+    version: IPS_XSD if version == "xsd" else f"{IPS_XSD}/{version}" for version in VERSIONS
 }
 NAMESPACE_VERSIONS = {ns: version for version, ns in VERSION_NAMESPACES.items()}
 

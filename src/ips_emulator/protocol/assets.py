@@ -44,6 +44,8 @@ def asset(found: FoundAsset) -> dict[str, Any]:
         "name": record.name,
         "folder": found.folder_path,
         "folderHandle": f"f|{found.folder_path}",
+        # Publish state is not modelled: every recorded asset is ready (2008-09-10 on).
+        "readyForPublish": True,
         "trashState": "NotInTrash",
         "projects": "",  # no projects are modelled: empty, as recorded
         "ipsImageUrl": found.ips_image_url,

@@ -24,7 +24,8 @@ from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.transactions import Transactions
 from ips_emulator.errors import FaultCode, IpsApiError, IpsError
 from ips_emulator.i18n import Catalogs
-from ips_emulator.protocol.api import NAMESPACE_VERSIONS
+from ips_emulator.ns import IPS_XSD
+from ips_emulator.protocol.api import NAMESPACE_VERSIONS, VERSION_NAMESPACES
 from ips_emulator.protocol.calls import CallHooks, SoapRequest, SoapResponse
 from ips_emulator.protocol.envelope import SOAP11, SoapVersion, soap_version_of, split_envelope
 from ips_emulator.protocol.faults import IpsFault, fault_envelope
@@ -170,6 +171,13 @@ def _not_emulated(
     lack, is an unknown element.
     """
     qname = etree.QName(body)
+    namespace = qname.namespace or ""
+    if version is None and namespace.startswith(f"{IPS_XSD}/"):
+        raise IpsApiError(
+            FaultCode.IPS_API_FAULT_CODE_INVALID_REQUEST_XML,
+            f"Unknown API version namespace '{namespace}' of '{qname.localname}': the "
+            f"versions served are {', '.join(VERSION_NAMESPACES.values())}.",
+        )
     op = version.not_emulated.get(qname.localname) if version else None
     if version is None or op is None or version.lacks(op):
         raise IpsApiError(

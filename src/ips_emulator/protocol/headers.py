@@ -125,13 +125,17 @@ def _auth_header(element: etree._Element, namespace: str | None) -> AuthHeader:
 
 
 def read_headers(
-    elements: Iterable[etree._Element] | None, body_namespace: str | None
+    elements: Iterable[etree._Element] | None,
+    body_namespace: str | None,
+    wrapper_namespace: str | None = None,
 ) -> RequestHeaders:
+    """``wrapper_namespace``: that of a plain-XML ``<Request>``, whose authHeader clients
+    also put there (AEM's sends both in one beta namespace, the parameters in another)."""
     auth: AuthHeader | None = None
     legacy: dict[str, str] = {}
     for element in elements or ():
         namespace, local = _name(element.tag)  # "" for comments, processing instructions
-        if local == "authHeader" and namespace in (IPS_XSD, body_namespace):
+        if local == "authHeader" and namespace in (IPS_XSD, body_namespace, wrapper_namespace):
             auth = _auth_header(element, namespace)
         elif namespace == IPS_LEGACY_AUTH and local == "AuthUser":
             legacy[local] = _text(element)

@@ -38,8 +38,10 @@ def split_plain(
     if len(params) != 1 or len(auth) > 1:
         raise _invalid("Invalid request XML: a Request holds one authHeader and one operation.")
     param = params[0]
-    headers = read_headers(auth, etree.QName(param).namespace)
-    if auth and etree.QName(auth[0]).namespace not in (IPS_XSD, etree.QName(param).namespace):
+    # The parameters' namespace is the call's version, whatever the wrapper's.
+    headers = read_headers(auth, etree.QName(param).namespace, qname.namespace)
+    allowed = (IPS_XSD, etree.QName(param).namespace, qname.namespace)
+    if auth and etree.QName(auth[0]).namespace not in allowed:
         raise _invalid("Invalid request XML: authHeader is in an unknown namespace.")
     envelope = etree.Element(f"{{{SOAP_ENV_11}}}Envelope", nsmap={"soapenv": SOAP_ENV_11})
     body = etree.SubElement(envelope, f"{{{SOAP_ENV_11}}}Body")

@@ -59,9 +59,15 @@ _AUTH_HEADER_VERSIONED = tuple(
     for name, type_, _ in _AUTH_HEADER_ALL
 )
 #: The unversioned authHeader per version: (model group, fields); later versions have _ALL.
+#: No document shows it between 4.0 and 6.6: those versions keep the 4.0 sequence
+#: (docs/decisions.md).
 _AUTH_HEADERS = {
     "xsd": ("sequence", _AUTH_HEADER_PRE_40),
     "2008-01-15": ("sequence", _AUTH_HEADER_2008),
+    "2008-09-10": ("sequence", _AUTH_HEADER_2008),
+    "2009-07-31": ("sequence", _AUTH_HEADER_2008),
+    "2010-01-31": ("sequence", _AUTH_HEADER_2008),
+    "2012-02-14": ("sequence", _AUTH_HEADER_2008),
 }
 
 

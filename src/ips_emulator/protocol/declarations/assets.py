@@ -43,7 +43,7 @@ OPERATIONS = family(
         "`Image`, `ipsImageUrl` and `imageInfo`: as seeded, or as an upload derives them "
         "(see below).",
         note="Sub-types, projects, zoom targets, masks, image maps and URL modifiers are not "
-        "modelled (sent empty, as recorded); `readyForPublish` is not sent; other asset "
+        "modelled (sent empty, as recorded); `readyForPublish` is always true; other asset "
         "types get no `…Info`.",
     ),
     Operation(
