@@ -154,11 +154,10 @@ locales: $(STAMP)
 		--no-wrap --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) catalogs
 
-# "xsd" is pre-4.0 (IpsApi.wsdl); the CLI names each file as the real service does.
-API_VERSIONS := xsd 2008-01-15 2008-09-10 2009-07-31 2010-01-31 2012-02-14 2013-02-15 2014-04-03
-
+# Every served version's; the CLI names each file as the real service does (IpsApi.wsdl
+# for pre-4.0).
 wsdl: $(STAMP)
-	for v in $(API_VERSIONS); do $(BIN)/ips-emulator wsdl $$v -d wsdl; done
+	$(BIN)/ips-emulator wsdl all -d wsdl
 
 # docs/coverage.md and the table of docs/operations.md, from the declarations.
 coverage: $(STAMP)

@@ -52,25 +52,32 @@ def main() -> None:
     help="Write into this folder, under the name the real service uses (IpsApi.wsdl for xsd).",
 )
 def wsdl(version: str, output: str | None, output_dir: str | None) -> None:
-    """Print the WSDL of API VERSION (xsd is pre-4.0) as generated from the declarations.
+    """Print the WSDL of API VERSION (xsd is pre-4.0) as generated from the declarations;
+    ``all`` with --output-dir writes every served version's.
 
     The address is a placeholder that the server replaces with the one the client used.
     """
     from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
     from ips_emulator.protocol.wsdl import WsdlWriter, wsdl_file_name
 
-    if version not in VERSION_NAMESPACES:
+    if version == "all" and output_dir:
+        versions = list(VERSION_NAMESPACES)
+    elif version in VERSION_NAMESPACES:
+        versions = [version]
+    else:
         raise click.BadParameter(
-            f"{version!r} is not served (served: {', '.join(VERSION_NAMESPACES)})",
+            f"{version!r} is not served (served: {', '.join(VERSION_NAMESPACES)}; "
+            "all with --output-dir)",
             param_hint="VERSION",
         )
-    text = WsdlWriter(REGISTRY, version, VERSION_NAMESPACES[version]).write()
-    if output_dir:
-        output = os.path.join(output_dir, wsdl_file_name(version))
-    if output:
-        write_output(output, text)
-    else:
-        click.echo(text, nl=False)
+    for each in versions:
+        text = WsdlWriter(REGISTRY, each, VERSION_NAMESPACES[each]).write()
+        if output_dir:
+            output = os.path.join(output_dir, wsdl_file_name(each))
+        if output:
+            write_output(output, text)
+        else:
+            click.echo(text, nl=False)
 
 
 # Data commands: all take the database the way ``serve`` does.
