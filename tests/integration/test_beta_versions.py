@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import requests
 import zeep
 from lxml import etree
 
@@ -99,3 +100,46 @@ def test_zeep_from_each_beta_wsdl(server: EmulatorServer, version: str) -> None:
         companyHandle="c|6", assetHandle="a|732|1|535", _soapheaders=header
     )
     assert [entry.logType for entry in logs] == ["UploadSuccess", "FileUpdated"]
+
+
+def _user_children(server: EmulatorServer, version: str) -> list[str]:
+    beta = f"{NS_XSD}/{version}"
+    header = (
+        f'<authHeader xmlns="{beta}"><user>{DEMO_USER}</user><password>{DEMO_PASSWORD}'
+        "</password><samlResponse>ignored</samlResponse><appName>t</appName>"
+        "<appVersion>1</appVersion></authHeader>"
+    )
+    answer = post(server.service_url, envelope(f'<getUserInfoParam xmlns="{beta}"/>', header))
+    assert answer.status == 200, answer.content
+    user = answer.root.find(f".//{{{beta}}}userInfo")
+    assert user is not None
+    return [etree.QName(child).localname for child in user]
+
+
+def test_user_in_2021_has_default_role_and_role_again(server: EmulatorServer) -> None:
+    """AEM's 2021-01-11-beta classes: both, optional, after isIpsAdmin."""
+    assert _user_children(server, "2021-01-11-beta") == [
+        "userHandle", "firstName", "lastName", "email", "isValid", "isIpsAdmin",
+        "defaultRole", "role",
+    ]  # fmt: skip
+    assert _user_children(server, "2017-10-29-beta") == [
+        "userHandle", "firstName", "lastName", "email", "isValid", "isIpsAdmin",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("version", BETAS)
+def test_beta_auth_header_declares_saml_response(server: EmulatorServer, version: str) -> None:
+    answer = requests.get(f"{server.url}/scene7/webservice/IpsApi-{version}.wsdl", timeout=10)
+    root = etree.fromstring(answer.content)
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    headers = {
+        schema.get("targetNamespace"): [
+            e.get("name")
+            for e in schema.find(f"{xs}element[@name='authHeader']").iter(f"{xs}element")
+        ][1:]
+        for schema in root.iter(f"{xs}schema")
+    }
+    assert headers[f"{NS_XSD}/{version}"][:5] == [
+        "user", "password", "accessToken", "samlResponse", "locale",
+    ]  # fmt: skip
+    assert "samlResponse" not in headers[NS_XSD]

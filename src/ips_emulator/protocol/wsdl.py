@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ips_emulator.ns import IPS_WSDL, IPS_XSD
 from ips_emulator.protocol.schema import (
+    BETAS,
     SIMPLE_TYPES,
     VERSIONED_AUTH_HEADER_SINCE,
     Field,
@@ -57,6 +58,13 @@ _AUTH_HEADER_ALL = (
 _AUTH_HEADER_VERSIONED = tuple(
     (name, type_, 1 if name in ("appName", "appVersion") else 0)
     for name, type_, _ in _AUTH_HEADER_ALL
+)
+#: The beta namespaces' versioned authHeader adds samlResponse after accessToken (the
+#: generated Axis2 and JAXB classes of docs/versions.md); the unversioned one is unchanged.
+_AUTH_HEADER_BETA = (
+    *_AUTH_HEADER_VERSIONED[:3],
+    ("samlResponse", "string", 0),
+    *_AUTH_HEADER_VERSIONED[3:],
 )
 #: The unversioned authHeader per version: (model group, fields); later versions have _ALL.
 #: No document shows it between 4.0 and 6.6: those versions keep the 4.0 sequence
@@ -138,7 +146,8 @@ class WsdlWriter:
                 lines += _sequence(self._fields(fields), "          ")
                 lines += ["        </complexType>", "      </element>"]
         if self.versioned_header:
-            lines += _auth_header("sequence", _AUTH_HEADER_VERSIONED)
+            beta = self.version in BETAS
+            lines += _auth_header("sequence", _AUTH_HEADER_BETA if beta else _AUTH_HEADER_VERSIONED)
         return lines
 
     def _header_declarations(self) -> list[str]:

@@ -88,8 +88,17 @@ _ASSET_STRUCTS: tuple[Struct, ...] = (
         opt("javascriptInfo", "JavascriptInfo", since="2010-01-31"),
         opt("videoCaptionInfo", "VideoCaptionInfo", since="2014-04-03"),
         opt("permissions", "PermissionArray"),
+        # AEM's 2021-01-11-beta JAXB classes (docs/versions.md, "The beta namespaces").
+        opt("threeDInfo", "ThreeDInfo", since="2021-01-11-beta"),
     ),
     array("AssetArray", "Asset"),
+    struct(
+        "ThreeDInfo",
+        opt("originalPath", STRING),
+        opt("originalFile", STRING),
+        opt("fileSize", LONG),
+        since="2021-01-11-beta",
+    ),
     struct(
         "Metadata",
         Field("name", STRING),

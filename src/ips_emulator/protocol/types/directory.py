@@ -50,6 +50,9 @@ DIRECTORY_STRUCTS: tuple[Struct, ...] = (
         opt("imsUserId", STRING, since="2014-04-03"),
         Field("isValid", BOOLEAN),
         Field("isIpsAdmin", BOOLEAN, since="2014-04-03"),
+        # Back, optional, in AEM's 2021-01-11-beta JAXB classes (docs/versions.md).
+        opt("defaultRole", STRING, since="2021-01-11-beta"),
+        opt("role", STRING, since="2021-01-11-beta"),
         opt("passwordExpires", DATETIME),
     ),
     # The types of the user and company operations not emulated yet, as
