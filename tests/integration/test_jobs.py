@@ -241,6 +241,13 @@ def test_publish_job_logs_against_each_asset(emulator: Emulator) -> None:
              "optimizeImagesJob": {"emailSetting": "None"}},
             30001, "execSchedule",
         ),
+        *(
+            ({"jobName": "x", "execSchedule": every,
+              "optimizeImagesJob": {"emailSetting": "None"}},
+             30001, "fires more often than once a minute")
+            # every second; twice a minute; 59 s then 1 s; every second of day 1 only
+            for every in ("* * * * * ?", "0/30 * * * * ?", "0,59 * * * * ?", "* * * 1 * ?")
+        ),
     ],
 )  # fmt: skip
 def test_submit_job_rules(

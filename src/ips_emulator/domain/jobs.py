@@ -18,7 +18,7 @@ from ips_emulator.domain.auth import (
     target_user,
 )
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.schedule import ScheduleError, parse_schedule
+from ips_emulator.domain.schedule import Schedule, ScheduleError, parse_schedule
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
 from ips_emulator.records import RunRecord, SubmissionRecord
 from ips_emulator.storage import jobs
@@ -96,6 +96,26 @@ def submit_job(scope: RequestScope, request: JobRequest) -> str:
     return handle
 
 
+#: The most often a schedule may fire: every run is a job with its log, and a schedule
+#: firing every second would pile up 86,400 of them a day (docs/decisions.md).
+MIN_INTERVAL = timedelta(minutes=1)
+#: Gaps checked from the first fire time: the finest field's values repeat within them.
+_GAPS_CHECKED = 5
+
+
+def _check_interval(scope: RequestScope, text: str, schedule: Schedule, first: datetime) -> None:
+    fire = first
+    for _ in range(_GAPS_CHECKED):
+        following = schedule.next_fire_time(fire, scope.zone)
+        if following is None:
+            return
+        if following - fire < MIN_INTERVAL:
+            raise invalid_parameter(
+                "execSchedule", text, "it fires more often than once a minute, the emulator's limit"
+            )
+        fire = following
+
+
 def _first_fire(scope: RequestScope, request: JobRequest, now: datetime) -> datetime | None:
     """None: run now. An execTime in the past runs now too."""
     if request.exec_schedule:
@@ -107,6 +127,7 @@ def _first_fire(scope: RequestScope, request: JobRequest, now: datetime) -> date
         first = schedule.next_fire_time(now - job_runner.INSTANT_STEP, scope.zone)
         if first is None:
             raise invalid_parameter("execSchedule", request.exec_schedule, "it never fires")
+        _check_interval(scope, request.exec_schedule, schedule, first)
         return first
     when = scope.in_server_zone(request.exec_time)
     if when is not None:
