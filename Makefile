@@ -144,6 +144,7 @@ bench: $(STAMP) catalogs
 	$(BIN)/python -m bench.scale
 	$(BIN)/python -m bench.serialization
 	$(BIN)/python -m bench.login_flood
+	$(BIN)/python -m bench.tenant_isolation
 
 # Babel extract -> update -> compile. The template has no header or locations,
 # so it changes only when a message does.

@@ -63,7 +63,7 @@ def get_assets_by_name(
     if names is None:
         raise missing_parameter("nameArray")
     company = company_for_caller(scope, company_handle)
-    job_runner.bring_up_to_date(scope)  # uploads due by now have made their assets
+    job_runner.bring_up_to_date(scope, [company.id])  # uploads due by now have made their assets
     search = AssetSearch(
         company.id, names=list(names), types=types, exclude_types=exclude_types, limit=10_000
     )
@@ -165,7 +165,7 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
             f"at most {MAX_SEARCH_CONDITIONS} conditions are searched at once",
         )
     company = company_for_caller(scope, request.company_handle)
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [company.id])
     texts, dates = _conditions(scope, request.conditions)
     search = AssetSearch(
         company_id=company.id,

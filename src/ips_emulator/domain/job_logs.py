@@ -41,7 +41,7 @@ def get_asset_job_logs(
     if not asset_handle:
         raise missing_parameter("assetHandle")
     company = company_for_caller(scope, company_handle)
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [company.id])
     rows = job_logs.asset_job_logs(scope.store, company.id, asset_handle)
     if rows is None:
         raise IpsApiError(
@@ -129,7 +129,7 @@ def get_job_logs(
     if user_handle:
         company_id = company_ids[0] if company_handle and company_ids else None
         user_id = target_user(scope, user_handle, company_id).id
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, company_ids)
     query = JobLogQuery(
         company_ids=company_ids,
         submit_user_id=user_id,
@@ -175,7 +175,7 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
     per_page, page = _page(query)
     descending = sort_direction(query.sort_direction, "sortDirection", default_descending=False)
     company = company_for_caller(scope, query.company_handle)
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [company.id])
     if query.job_handle:
         run = jobs.find_run(scope.store, company.id, query.job_handle)
         if run is None:

@@ -142,7 +142,7 @@ def get_active_jobs(
     original_name: str | None,
 ) -> list[RunRecord]:
     company_ids = company_ids_for_caller(scope, company_handle)
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, company_ids)
     since = scope.clock.now() - DONE_LINGER
     return jobs.active_runs(scope.store, company_ids, job_handle, original_name, since)
 
@@ -156,7 +156,7 @@ def get_scheduled_jobs(
     if not company_handle:
         raise missing_parameter("companyHandle")
     company = company_for_caller(scope, company_handle)
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [company.id])
     return jobs.scheduled(scope.store, company.id, job_handle, original_name)
 
 
@@ -172,7 +172,7 @@ def _target(scope: RequestScope, company_handle: str | None, job_handle: str | N
     if not job_handle:
         raise missing_parameter("jobHandle")
     company = company_for_caller(scope, company_handle)
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [company.id])
     submission = jobs.find_submission(scope.store, company.id, job_handle)
     if submission is not None and submission.trigger_state not in jobs.SCHEDULED_STATES:
         submission = None
@@ -230,7 +230,7 @@ def _resume_schedule(scope: RequestScope, submission: SubmissionRecord, now: dat
     jobs.update_submission(
         scope.store, submission.id, trigger_state="Normal", next_fire_time=next_fire
     )
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [submission.company_id])
 
 
 def delete_job(scope: RequestScope, company_handle: str | None, job_handle: str | None) -> None:

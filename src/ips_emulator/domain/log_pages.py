@@ -35,7 +35,7 @@ def find_company(scope: RequestScope, handle: str) -> CompanyRecord | None:
 def find_job(scope: RequestScope, company: CompanyRecord, job_handle: str) -> RunRecord | None:
     """The run ``job_handle`` names (a run's handle, or a submission's for its latest run)."""
     # A running job's entries are written when someone looks, as for SOAP reads.
-    job_runner.bring_up_to_date(scope)
+    job_runner.bring_up_to_date(scope, [company.id])
     return jobs.find_run(scope.store, company.id, job_handle)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -114,10 +115,16 @@ def get_submission(store: Store, submission_id: int) -> SubmissionRecord:
     )
 
 
-def due_submissions(store: Store, now: datetime) -> list[SubmissionRecord]:
+def due_submissions(
+    store: Store, now: datetime, company_ids: Sequence[int]
+) -> list[SubmissionRecord]:
     rows = store.orm.execute(
         _submissions()
-        .where(JobSubmission.trigger_state == "Normal", JobSubmission.next_fire_time <= now)
+        .where(
+            JobSubmission.company_id.in_(company_ids),
+            JobSubmission.trigger_state == "Normal",
+            JobSubmission.next_fire_time <= now,
+        )
         .order_by(JobSubmission.next_fire_time, JobSubmission.id)
     )
     return [_submission(r) for r in rows]
@@ -151,9 +158,11 @@ def get_run(store: Store, run_id: int) -> RunRecord:
     return run_record(store.orm.execute(runs_query().where(Job.id == run_id)).one())
 
 
-def unfinished_runs(store: Store) -> list[RunRecord]:
+def unfinished_runs(store: Store, company_ids: Sequence[int]) -> list[RunRecord]:
     rows = store.orm.execute(
-        runs_query().where(Job.state.in_(UNFINISHED_STATES)).order_by(Job.created, Job.id)
+        runs_query()
+        .where(Job.company_id.in_(company_ids), Job.state.in_(UNFINISHED_STATES))
+        .order_by(Job.created, Job.id)
     )
     return [run_record(r) for r in rows]
 
@@ -255,13 +264,26 @@ _PENDING = PreparedQuery(
         exists().where(
             JobSubmission.trigger_state == "Normal",
             JobSubmission.next_fire_time <= bindparam("now"),
+            JobSubmission.company_id == bindparam("company_id"),
         ),
-        exists().where(or_(*(Job.state == state for state in UNFINISHED_STATES))),
+        exists().where(
+            or_(*(Job.state == state for state in UNFINISHED_STATES)),
+            Job.company_id == bindparam("company_id"),
+        ),
     )
 )
 
 
-def anything_pending(store: Store, now: datetime) -> bool:
-    """One cheap round trip: is any schedule due, or any run unfinished?"""
-    ((due, unfinished),) = _PENDING.rows(store, {"now": to_micros(now)})
+def pending_companies(store: Store, now: datetime) -> list[int]:
+    """The companies with a due schedule or an unfinished run."""
+    due = select(JobSubmission.company_id).where(
+        JobSubmission.trigger_state == "Normal", JobSubmission.next_fire_time <= now
+    )
+    running = select(Job.company_id).where(Job.state.in_(UNFINISHED_STATES))
+    return sorted(set(store.orm.scalars(due.union(running))))
+
+
+def anything_pending(store: Store, now: datetime, company_id: int) -> bool:
+    """One cheap round trip: has the company a due schedule, or an unfinished run?"""
+    ((due, unfinished),) = _PENDING.rows(store, {"now": to_micros(now), "company_id": company_id})
     return bool(due or unfinished)
