@@ -9,6 +9,7 @@ renaming or moving a folder gives it a new one (the pages' examples show that).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
@@ -45,6 +46,14 @@ def folder_path(root: str, given: str) -> str:
     if len(path) > MAX_PATH:
         raise FolderPathError(f"a folder path holds at most {MAX_PATH} characters")
     return path
+
+
+def upload_place(root: str, dest: str) -> tuple[str, str]:
+    """(stored folder path, file name) of an upload's ``destPath``, given with or without
+    the company root; ``..`` is refused wherever it stands, in the name too (``..\\x``)."""
+    _names(dest)
+    folder, name = posixpath.split(dest)
+    return folder_path(root, folder), name
 
 
 def path_of_handle(root: str, handle: str) -> str:
