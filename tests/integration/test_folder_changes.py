@@ -325,3 +325,29 @@ def test_a_dest_path_too_long_for_a_folder_is_refused_at_submit(folders_env: Fol
     assert (element, code) == ("ipsApiFault", 30001)
     assert "'uploadUrlsJob/urlArray/items[1]/destPath'" in reason
     assert reason.endswith("a folder path holds at most 1000 characters")
+
+
+def test_folders_nest_at_most_100_deep_and_such_a_tree_is_answered(folders_env: Folders) -> None:
+    top = unique("deep")
+    deepest = f"{top}/" + "d/" * 99  # 100 names
+    create(folders_env, deepest)
+    tree = folders_env.tree(folderPath=top)  # zeep (lxml) reads it: 256 XML levels at most
+    levels = 0
+    while tree.subfolderArray is not None:
+        (tree,) = tree.subfolderArray.items
+        levels += 1
+    assert (levels, tree.path) == (99, f"ApiTestCo/{deepest}")
+    element, code, reason = folders_env.fault(
+        "createFolder", companyHandle="c|6", folderPath=f"{deepest}one-more"
+    )
+    assert (element, code) == ("ipsApiFault", 30001)
+    assert reason.endswith("folders nest at most 100 deep")
+    other = create(folders_env, f"{unique('deep')}/x")
+    element, code, reason = folders_env.fault(
+        "moveFolder",
+        companyHandle="c|6",
+        folderHandle=other,
+        destFolderHandle=f"f|ApiTestCo/{deepest}",
+    )
+    assert (element, code) == ("ipsApiFault", 30001)
+    assert reason.endswith("folders would nest more than 100 deep")

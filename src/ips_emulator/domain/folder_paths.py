@@ -17,6 +17,10 @@ from datetime import datetime
 HANDLE_PREFIX = "f|"
 #: ``folder.path`` and ``asset.folder`` hold at most this many characters.
 MAX_PATH = 1000
+#: Folders nest at most this deep: each level of a getFolderTree answer nests two XML
+#: elements, and libxml2 (lxml, so zeep) reads 256 levels unless told otherwise; 100
+#: levels nest about 205.
+MAX_DEPTH = 100
 #: What a client may use to separate names, to be refused as ``..`` either way
 #: (as an upload's destPath is, ``job_plans.check_upload_paths``).
 _SEPARATORS = re.compile(r"[/\\]")
@@ -45,6 +49,8 @@ def folder_path(root: str, given: str) -> str:
         path = path[len(root) :]
     if len(path) > MAX_PATH:
         raise FolderPathError(f"a folder path holds at most {MAX_PATH} characters")
+    if path.count("/") > MAX_DEPTH:
+        raise FolderPathError(f"folders nest at most {MAX_DEPTH} deep")
     return path
 
 

@@ -15,6 +15,7 @@ from ips_emulator.domain import job_runner
 from ips_emulator.domain.auth import company_for_caller, target_user
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.folder_paths import (
+    MAX_DEPTH,
     MAX_PATH,
     FolderPathError,
     folder_handle,
@@ -208,11 +209,13 @@ def _move(
     field, value = given
     if folders.find_folder(scope.store, company.id, new):
         raise invalid_parameter(field, value, f"a folder {company.root_path}{new} already exists")
-    longest = folders.longest_path_within(scope.store, company.id, found.path)
+    longest, deepest = folders.extent_within(scope.store, company.id, found.path)
     if longest - len(found.path) + len(new) > MAX_PATH:
         raise invalid_parameter(
             field, value, f"the folder's paths would exceed {MAX_PATH} characters"
         )
+    if deepest - found.path.count("/") + new.count("/") > MAX_DEPTH:
+        raise invalid_parameter(field, value, f"folders would nest more than {MAX_DEPTH} deep")
     now = scope.clock.now()
     folders.move_tree(scope.store, company.id, found.path, new)
     folders.set_dates(scope.store, found.id, now, max(found.child_last_modified, now))

@@ -124,14 +124,15 @@ def holds_anything(store: Store, company_id: int, path: str) -> bool:
     return bool(store.orm.scalar(select(subfolder | asset)))
 
 
-def longest_path_within(store: Store, company_id: int, path: str) -> int:
-    """The length of the longest folder path at or below ``path``."""
-    longest = store.orm.scalar(
-        select(func.max(func.length(Folder.path))).where(
+def extent_within(store: Store, company_id: int, path: str) -> tuple[int, int]:
+    """(characters, names) of the longest and of the deepest folder path at or below ``path``."""
+    names = func.length(Folder.path) - func.length(func.replace(Folder.path, "/", ""))
+    longest, deepest = store.orm.execute(
+        select(func.max(func.length(Folder.path)), func.max(names)).where(
             Folder.company_id == company_id, _within(Folder.path, path)
         )
-    )
-    return int(longest or 0)
+    ).one()
+    return int(longest or 0), int(deepest or 0)
 
 
 def folders_holding(store: Store, company_id: int, asset_types: Sequence[str]) -> set[str]:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from ips_emulator.domain.folder_paths import (
+    MAX_DEPTH,
     MAX_PATH,
     FolderPathError,
     ancestors,
@@ -54,6 +55,12 @@ def test_dot_dot_is_refused(given: str) -> None:
 
 def test_a_dot_dot_inside_a_name_is_a_name() -> None:
     assert folder_path(ROOT, "x..v2") == "x..v2/"
+
+
+def test_folders_nest_at_most_max_depth() -> None:
+    assert folder_path(ROOT, "a/" * MAX_DEPTH).count("/") == MAX_DEPTH
+    with pytest.raises(FolderPathError, match="folders nest at most 100 deep"):
+        folder_path(ROOT, "a/" * (MAX_DEPTH + 1))
 
 
 def test_paths_longer_than_the_column_are_refused() -> None:
