@@ -9,7 +9,7 @@ its role allows.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.auth import company_for_caller, target_user
@@ -137,9 +137,8 @@ def get_folder_tree(scope: RequestScope, query: FolderQuery) -> Folders:
 
 
 def get_folders(scope: RequestScope, query: FolderQuery) -> Folders:
-    """Every level: ``Folders.listed()`` is the answer."""
-    return _read(scope, FolderQuery(query.company_handle, query.folder_path, -1,
-                                    query.asset_types, query.access_user_handle))  # fmt: skip
+    """Every level below the start folder: ``Folders.listed()`` is the answer."""
+    return _read(scope, replace(query, depth=-1))
 
 
 def create_folder(scope: RequestScope, company_handle: str | None, given: str | None) -> str:
