@@ -8,7 +8,6 @@ from typing import Any
 from ips_emulator.domain import assets
 from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.folder_paths import folder_handle
 from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
 from ips_emulator.records import IMAGE_FIELDS, ImageFacts
@@ -44,7 +43,7 @@ def asset(found: FoundAsset) -> dict[str, Any]:
         "type": record.asset_type,
         "name": record.name,
         "folder": found.folder_path,
-        "folderHandle": folder_handle(found.company.root_path, record.folder),
+        "folderHandle": f"f|{found.folder_path}",
         "trashState": "NotInTrash",
         "projects": "",  # no projects are modelled: empty, as recorded
         "ipsImageUrl": found.ips_image_url,
