@@ -32,7 +32,7 @@ def test_coverage_page_lists_every_operation_once_with_its_state() -> None:
     assert len(rows) == 166 == len({name for name, _ in rows})
     emulated = {name for name, state in rows if state == "yes"}
     assert emulated == {op.name for op in REGISTRY.operations.values() if op.handler}
-    assert {"createFolder", "getFolders", "moveAsset", "setAssetMetadata"} <= {
+    assert {"getAssetCounts", "renameAsset", "moveAsset", "setAssetMetadata"} <= {
         name for name, state in rows if state == "not yet"
     }
 

@@ -125,6 +125,8 @@ def rich_document() -> dict[str, Any]:
                    "firstName": "Ed", "lastName": "Ge", "isValid": False,
                    "passwordExpires": DATE}],
         "memberships": [{"user": "Edge@Example.test", "company": "c|10", "isActive": False}],
+        "folders": [{"company": "c|10", "path": "empty/", "lastModified": DATE,
+                     "childLastModified": "2024-01-01T00:00:00.000+00:00"}],
         "assets": [{"handle": "a|10", "company": "c|10", "folder": "a/b/", "name": "e.tif",
                     "type": "Image", "created": DATE, "createUser": "Edge@Example.test",
                     "lastModified": "2023-01-01T00:00:00.000001+00:00",
@@ -177,6 +179,11 @@ def test_export_then_seed_round_trips_identically(tmp_path: Path, url: str, fmt:
         **given_pdf,
         "created": "2022-05-06T05:08:09.123+00:00",
     }  # no createUser given: none invented, no imageInfo for a Pdf
+    edge_folders = [f for f in document["folders"] if f["company"] == "c|10"]
+    assert [f["path"] for f in edge_folders] == ["a/", "a/b/", "empty/"]  # empty/ kept
+    assert edge_folders[2] == {
+        **rich_document()["folders"][0], "lastModified": "2022-05-06T05:08:09.123+00:00",
+    }  # fmt: skip
     edge = next(u for u in document["users"] if u["email"] == "Edge@Example.test")
     assert edge["isValid"] is False
     assert document["memberships"] == [

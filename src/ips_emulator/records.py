@@ -116,6 +116,19 @@ class AssetRecord:
     details: AssetDetails = AssetDetails()
 
 
+@dataclass(frozen=True, slots=True)
+class FolderRecord:
+    """A folder below a company's root (the root itself is the company's: no record)."""
+
+    id: int
+    company_id: int
+    #: Below the company root, each name followed by "/" (``products/shoes/``).
+    path: str
+    last_modified: datetime
+    #: The latest change among its assets and subfolders, never before last_modified.
+    child_last_modified: datetime
+
+
 class AssetLogRow(NamedTuple):
     """One job-log entry about an asset, joined with its job and submitter.
 

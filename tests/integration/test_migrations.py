@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from ips_emulator.records import AssetDetails, ImageFacts
-from ips_emulator.storage import assets
-from ips_emulator.storage.db import Database
-from ips_emulator.storage.migrations.runner import upgrade
+from ips_emulator.records import AssetDetails, FolderRecord, ImageFacts
+from ips_emulator.storage import assets, folders
+from ips_emulator.storage.db import Database, Store
+from ips_emulator.storage.migrations.runner import alembic_config, upgrade
 from ips_emulator.storage.tables import Base
 from tests.databases import Databases
 
@@ -69,7 +70,7 @@ def test_upgrade_from_0001_keeps_every_row(databases: Databases) -> None:
         for statement in _ROWS_0001:
             connection.execute(text(statement))
     tables = ("company", "ips_user", "asset", "job", "job_log_entry")
-    upgrade(database.engine)  # 0001 -> 0002 (head), in place
+    upgrade(database.engine, revision="0002")  # 0001 -> 0002, in place
     with database.engine.connect() as connection:
         counts = [connection.scalar(text(f"SELECT count(*) FROM {t}")) for t in tables]
         version = connection.scalar(text("SELECT version_num FROM alembic_version"))
@@ -86,4 +87,93 @@ def test_upgrade_from_0001_keeps_every_row(databases: Databases) -> None:
                                datetime.now(UTC), details=details)  # fmt: skip
         assert assets.find_by_handle(store, new.handle) == new
         assert new.details == details
+    database.dispose()
+
+
+def _micros(day: int, hour: int = 0) -> int:
+    return int(datetime(2020, 1, day, hour, tzinfo=UTC).timestamp()) * 1_000_000
+
+
+#: Assets as a 0002 database holds them: (company, folder, name, created, last modified).
+_ASSETS_0002 = (
+    ("c|1", "", "root.jpg", _micros(1), _micros(1)),
+    ("c|1", "shoes/", "a.jpg", _micros(5), _micros(9)),
+    ("c|1", "shoes/", "b.jpg", _micros(3), _micros(4)),
+    ("c|1", "shoes/red/", "c.jpg", _micros(7), _micros(8)),
+    ("c|1", "deep/er/still/", "d.jpg", _micros(2), _micros(6)),
+    ("c|2", "shoes/", "e.jpg", _micros(4), _micros(4)),
+)
+
+
+def _day(day: int, hour: int = 0) -> datetime:
+    return datetime(2020, 1, day, hour, tzinfo=UTC)
+
+
+def _company_of(store: Store, asset_handle: str) -> int:
+    found = assets.find_by_handle(store, asset_handle)
+    assert found is not None
+    return found.company_id
+
+
+def test_upgrade_from_0002_makes_the_folders_the_assets_imply(databases: Databases) -> None:
+    database = Database(databases.new_url())
+    upgrade(database.engine, revision="0002", create_empty=False)
+    with database.engine.begin() as connection:
+        for handle, root in (("c|1", "One/"), ("c|2", "Two/")):
+            connection.execute(text("INSERT INTO company (handle, name, root_path)"
+                                    " VALUES (:h, :h, :r)"), {"h": handle, "r": root})  # fmt: skip
+        for number, (company, folder, name, created, modified) in enumerate(_ASSETS_0002):
+            connection.execute(
+                text("INSERT INTO asset (handle, company_id, folder, name, asset_type, created,"
+                     " last_modified) SELECT :handle, id, :folder, :name, 'Image', :created,"
+                     " :modified FROM company WHERE handle = :company"),
+                {"handle": f"a|{number}", "folder": folder, "name": name, "created": created,
+                 "modified": modified, "company": company},
+            )  # fmt: skip
+    upgrade(database.engine)  # 0002 -> 0003 (head), in place
+    with database.engine.connect() as connection:
+        version = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        assets_kept = connection.scalar(text("SELECT count(*) FROM asset"))
+    assert (version, assets_kept) == ("0003", len(_ASSETS_0002))
+    with database.store() as store:
+        one, two = (_company_of(store, handle) for handle in ("a|0", "a|5"))
+        found = {
+            f.path: (f.last_modified, f.child_last_modified)
+            for f in folders.folders_within(store, one, "")
+        }
+        assert found == {
+            # Created when its first asset was (b.jpg, day 3); changed last by a.jpg (day 9).
+            "shoes/": (_day(3), _day(9)),
+            "shoes/red/": (_day(7), _day(8)),
+            # Parents no asset names exist too; a subfolder appearing changes its parent.
+            "deep/": (_day(2), _day(2)),
+            "deep/er/": (_day(2), _day(2)),
+            "deep/er/still/": (_day(2), _day(6)),
+        }
+        (other,) = folders.folders_within(store, two, "")
+        assert (other.path, other.last_modified) == ("shoes/", _day(4))
+        # The new table works as the models say.
+        added = folders.add_folder(store, one, "new/", _day(10))
+        assert (
+            folders.find_folder(store, one, "new/")
+            == added
+            == FolderRecord(added.id, one, "new/", _day(10), _day(10))
+        )
+    database.dispose()
+
+
+def test_downgrade_to_0002_drops_the_folders_and_keeps_the_assets(databases: Databases) -> None:
+    database = Database(databases.new_url())
+    upgrade(database.engine, revision="0002", create_empty=False)
+    with database.engine.begin() as connection:
+        for statement in _ROWS_0001[:3]:
+            connection.execute(text(statement))
+    upgrade(database.engine)
+    config = alembic_config(database.engine)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    names = inspect(database.engine).get_table_names()
+    assert "folder" not in names
+    assert "asset" in names
     database.dispose()

@@ -32,19 +32,20 @@ def _header_2014() -> dict[str, object]:
     }
 
 
-def test_zeep_from_our_wsdl_calls_create_folder_and_gets_a_fault(server: EmulatorServer) -> None:
+def test_zeep_from_our_wsdl_calls_move_asset_and_gets_a_fault(server: EmulatorServer) -> None:
     client = zeep.Client(f"{server.url}/scene7/webservice/IpsApi-2014-04-03.wsdl")
     with pytest.raises(Fault) as caught:
-        client.service.createFolder(
-            companyHandle="c|6", folderPath="MyCompany/new/", _soapheaders=_header_2014()
-        )
+        client.service.moveAsset(
+            companyHandle="c|6", assetHandle="a|732|1|535", folderHandle="f|ApiTestCo/new/",
+            _soapheaders=_header_2014(),
+        )  # fmt: skip
     detail = caught.value.detail
     assert detail is not None
     (fault,) = list(detail)
     assert fault.tag == "{http://www.scene7.com/IpsApi/xsd}ipsApiFault"
     assert fault.findtext("{http://www.scene7.com/IpsApi/xsd}code") == "30000"
     assert fault.findtext("{http://www.scene7.com/IpsApi/xsd}reason") == (
-        "Operation 'createFolder' is not emulated by ips-emulator yet (API version "
+        "Operation 'moveAsset' is not emulated by ips-emulator yet (API version "
         "2014-04-03): docs/coverage.md lists the operations it emulates."
     )
 
@@ -57,7 +58,8 @@ def test_every_namespace_names_the_operation_not_emulated(
     server: EmulatorServer, namespace: str, version: str, header_namespace: str
 ) -> None:
     body = (
-        f'<getFoldersParam xmlns="{namespace}"><companyHandle>c|6</companyHandle></getFoldersParam>'
+        f'<getAssetCountsParam xmlns="{namespace}"><companyHandle>c|6</companyHandle>'
+        "</getAssetCountsParam>"
     )
     answer = post(server.service_url, envelope(body, auth_header(namespace=header_namespace)))
     assert answer.status == 500
@@ -65,29 +67,29 @@ def test_every_namespace_names_the_operation_not_emulated(
     assert (faultcode, faultstring, element, code) == (
         "soapenv:Server", "ipsApiFault", "ipsApiFault", 30000,
     )  # fmt: skip
-    assert reason.startswith(f"Operation 'getFolders' is not emulated by ips-emulator yet (API "
+    assert reason.startswith(f"Operation 'getAssetCounts' is not emulated by ips-emulator yet (API "
                              f"version {version})")  # fmt: skip
     assert "docs/coverage.md" in reason
 
 
 def test_parameters_are_checked_before_the_fault(server: EmulatorServer) -> None:
-    # createFolder requires folderPath (Adobe's WSDL: minOccurs 1).
+    # moveAsset requires folderHandle (Adobe's WSDL: minOccurs 1).
     body = (
-        f'<createFolderParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
-        "</createFolderParam>"
+        f'<moveAssetParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
+        "<assetHandle>a|732|1|535</assetHandle></moveAssetParam>"
     )
     answer = post(server.service_url, envelope(body, auth_header()))
     assert answer.fault()[2:] == (
-        "ipsApiFault", 30002, "Missing required parameter 'folderPath'.",
+        "ipsApiFault", 30002, "Missing required parameter 'folderHandle'.",
     )  # fmt: skip
     body = (
-        f'<getFolderTreeParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
-        "<depth>deep</depth></getFolderTreeParam>"
+        f'<searchAssetsByMetadataParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
+        "<recordsPerPage>many</recordsPerPage></searchAssetsByMetadataParam>"
     )
     answer = post(server.service_url, envelope(body, auth_header()))
     _, _, element, code, reason = answer.fault()
     assert (element, code) == ("ipsApiFault", 30001)
-    assert "'depth'" in reason
+    assert "'recordsPerPage'" in reason
 
 
 def test_an_operation_2014_04_03_dropped_is_unknown_there(server: EmulatorServer) -> None:
@@ -119,17 +121,18 @@ def test_a_call_not_emulated_is_journaled_under_its_name(
 ) -> None:
     server = make_test_server()
     body = (
-        f'<getFoldersParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle></getFoldersParam>'
+        f'<getAssetCountsParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
+        "</getAssetCountsParam>"
     )
     post(server.service_url, envelope(body, auth_header()))
-    (entry,) = server.app.journal.entries("getFolders")
-    assert (entry.operation, entry.user, entry.fault_code) == ("getFolders", None, 30000)
+    (entry,) = server.app.journal.entries("getAssetCounts")
+    assert (entry.operation, entry.user, entry.fault_code) == ("getAssetCounts", None, 30000)
 
 
 def test_journal_queries_take_it_but_fault_injection_refuses_it(
     make_test_server: ServerFactory,
 ) -> None:
     emulator = IpsEmulator(make_test_server())
-    assert emulator.journal.calls("getFolders") == []
-    with pytest.raises(ValueError, match=r"not emulated yet \(docs/coverage.md\) 'getFolders'"):
-        emulator.inject_fault("getFolders")
+    assert emulator.journal.calls("getAssetCounts") == []
+    with pytest.raises(ValueError, match=r"not emulated yet \(docs/coverage.md\) 'getAssetCounts'"):
+        emulator.inject_fault("getAssetCounts")

@@ -195,3 +195,25 @@ def test_get_active_jobs_in_2010_01_31(golden_server: EmulatorServer) -> None:
                      "<jobHandle>j|6|none||</jobHandle>")  # fmt: skip
     assert etree.QName(ours) == etree.QName(NS_2010, "getActiveJobsReturn")
     assert shape(ours) == (None, "getActiveJobsReturn", False, ((None, "jobArray", True, ()),))
+
+
+def test_create_and_delete_folder(golden_server: EmulatorServer) -> None:
+    created = call(golden_server, "createFolder", "<companyHandle>c|6</companyHandle>"
+                   "<folderPath>golden-created</folderPath>")  # fmt: skip
+    assert shape(created) == shape(recorded("create_folder__folder.xml"))
+    assert created[0].text == "f|ApiTestCo/golden-created/"
+    deleted = call(golden_server, "deleteFolder", "<companyHandle>c|6</companyHandle>"
+                   f"<folderHandle>{created[0].text}</folderHandle>")  # fmt: skip
+    assert shape(deleted) == shape(recorded("delete_folder__empty_response.xml"))
+
+
+def test_get_folders(golden_server: EmulatorServer) -> None:
+    # Two folders, the first with a subfolder, as recorded (a folder with dates: the
+    # company root has none).
+    call(golden_server, "createFolder", "<companyHandle>c|6</companyHandle>"
+         "<folderPath>golden-tree/sub</folderPath>")  # fmt: skip
+    ours = call(golden_server, "getFolders", "<companyHandle>c|6</companyHandle>"
+                "<folderPath>golden-tree</folderPath>")  # fmt: skip
+    real = recorded("get_folders__folders.xml")
+    assert [item[4].text for item in ours[0]] == [item[4].text for item in real[0]]
+    assert shape(ours) == shape(real)

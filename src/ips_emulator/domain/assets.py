@@ -13,6 +13,7 @@ from ips_emulator.domain import job_runner
 from ips_emulator.domain.asset_details import ips_image_url
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.folder_paths import FolderPathError, folder_path
 from ips_emulator.domain.job_logs import sort_direction
 from ips_emulator.errors import invalid_parameter, missing_parameter
 from ips_emulator.records import AssetRecord, CompanyRecord
@@ -101,9 +102,10 @@ def _folder(company: CompanyRecord, folder: str | None) -> str | None:
     """A folder given with or without the company root, as stored (relative, "/"-ended)."""
     if not folder:
         return None
-    path = folder[len(company.root_path) :] if folder.startswith(company.root_path) else folder
-    path = path.strip("/")
-    return f"{path}/" if path else ""
+    try:
+        return folder_path(company.root_path, folder)
+    except FolderPathError as exc:
+        raise invalid_parameter("folder", folder, str(exc)) from None
 
 
 def _conditions(

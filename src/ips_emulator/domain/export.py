@@ -1,10 +1,11 @@
 """The stored state as a seed document (docs/seed-format.md).
 
 The document loads back into an empty database as the same state, and
-exporting that gives the same document: everything is listed in id order,
-handles and password hashes are written out, and fields at their defaults are
-left out. Job submissions (schedules) and the plans of runs still in progress
-are not part of the seed format and are not exported.
+exporting that gives the same document: everything is listed in id order
+(folders by path, parents first: every folder, so that empty ones and every
+folder's dates come back), handles and password hashes are written out, and
+fields at their defaults are left out. Job submissions (schedules) and the plans
+of runs still in progress are not part of the seed format and are not exported.
 """
 
 from __future__ import annotations
@@ -66,6 +67,16 @@ def _users(
         for user_id, company in inactive
     ]
     return users, extra, emails
+
+
+def _folders(store: Any, companies: dict[int, str]) -> list[dict[str, Any]]:
+    items = []
+    for row in seeding.all_folders(store):
+        item = {"company": companies[row.company_id], "path": row.path,
+                "lastModified": seed_date(row.last_modified)}  # fmt: skip
+        _put(item, "childLastModified", row.child_last_modified, row.last_modified)
+        items.append(item)
+    return items
 
 
 def _assets(store: Any, companies: dict[int, str]) -> tuple[list[dict[str, Any]], dict[int, str]]:
@@ -131,6 +142,7 @@ def export_document(store: Any) -> dict[str, Any]:
         "companies": companies,
         "users": users,
         "memberships": memberships,
+        "folders": _folders(store, company_handles),
         "assets": assets,
         "jobs": _jobs(store, company_handles, emails, asset_handles),
     }

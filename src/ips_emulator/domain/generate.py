@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ips_emulator.domain.asset_details import uploaded
+from ips_emulator.domain.folder_paths import implied_folders
 from ips_emulator.domain.job_plans import ASSET_TYPES, FAMILIES, Family
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.passwords import hash_password
@@ -86,6 +87,8 @@ class _Company:
     emails: list[str] = field(default_factory=list)
     #: (asset id, path as messages show it)
     assets: list[tuple[int, str]] = field(default_factory=list)
+    #: (folder, created, last modified) of each asset: the folders they imply.
+    places: list[tuple[str, datetime, datetime]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -176,9 +179,16 @@ class _Generator:
                 "created": created, "last_modified": created, **detail_columns(details),
             })  # fmt: skip
             company.assets.append((asset_id, f"{company.root}{folder}{name}"))
+            company.places.append((folder, created, created))
         for start in range(0, len(rows), BATCH):
             self.writer.insert("asset", rows[start : start + BATCH])
         self.summary.assets = len(rows)
+        self.writer.insert("folder", [
+            {"company_id": company.id, "path": path, "last_modified": made,
+             "child_last_modified": changed}
+            for company in self.companies
+            for path, (made, changed) in implied_folders(company.places).items()
+        ])  # fmt: skip
 
     def job_specs(self) -> list[_JobSpec]:
         """Jobs whose entries add up to exactly ``logs``."""

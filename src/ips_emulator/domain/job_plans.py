@@ -15,12 +15,12 @@ OriginalJobName, JobClient); the rest follows the Job Log Types by name
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from ips_emulator.domain.folder_paths import FolderPathError, upload_place
 from ips_emulator.errors import invalid_parameter
 
 Step = dict[str, Any]
@@ -163,32 +163,33 @@ def _opening(ctx: PlanContext, family: Family, file_count: int) -> list[Step]:
     ]
 
 
-_SEPARATORS = re.compile(r"[/\\]")
+def _dest(item: Mapping[str, Any]) -> tuple[str, str]:
+    """(the field that names where an uploaded URL goes, that place): its ``destPath``,
+    else the file name of its ``sourceUrl``."""
+    if item.get("destPath"):
+        return "destPath", str(item["destPath"])
+    return "sourceUrl", posixpath.basename(urlsplit(str(item.get("sourceUrl") or "")).path)
 
 
 def check_upload_paths(struct_name: str, job: Mapping[str, Any]) -> None:
-    """Refuse (30001) an upload ``destPath`` with a ``..`` segment, which would name a
-    place outside the company's folder (``a/../../OtherCo/x.jpg``). Checked when the
-    job is submitted, so the client hears of it rather than reading a job log."""
+    """Refuse (30001) an upload's place with a ``..`` segment, which would name a place
+    outside the company's folder (``a/../../OtherCo/x.jpg``), or a folder path longer
+    than the database holds. Checked when the job is submitted, so the client hears of
+    it rather than reading a job log."""
     if struct_name != "uploadUrlsJob":
         return
     for number, item in enumerate((job.get("urlArray") or {}).get("items") or [], start=1):
-        dest = str(item.get("destPath") or "")
-        if ".." in _SEPARATORS.split(dest):
-            raise invalid_parameter(
-                f"uploadUrlsJob/urlArray/items[{number}]/destPath",
-                dest,
-                "'..' segments are not allowed",
-            )
+        field, dest = _dest(item)
+        try:
+            upload_place("", dest)
+        except FolderPathError as exc:
+            where = f"uploadUrlsJob/urlArray/items[{number}]/{field}"
+            raise invalid_parameter(where, dest, str(exc)) from None
 
 
-def _upload_target(url: str, dest: str | None, root: str) -> tuple[str, str, str | None]:
+def _upload_target(item: Mapping[str, Any], root: str) -> tuple[str, str, str | None]:
     """(folder, name, asset type or None if unsupported) of one uploaded URL."""
-    path = (dest or posixpath.basename(urlsplit(url).path) or "upload").lstrip("/")
-    if path.startswith(root):  # destPath may be given with or without the company root
-        path = path[len(root) :]
-    folder, name = posixpath.split(path)
-    folder = f"{folder}/" if folder else ""
+    folder, name = upload_place(root, _dest(item)[1] or "upload")
     extension = posixpath.splitext(name)[1].lstrip(".").lower()
     return folder, name, ASSET_TYPES.get(extension)
 
@@ -199,7 +200,7 @@ def _upload_urls_steps(ctx: PlanContext, job: Mapping[str, Any], family: Family)
     for i, item in enumerate(urls):
         at = START_DELAY + FILE_INTERVAL * (i + 1)
         url = str(item.get("sourceUrl") or "")
-        folder, name, asset_type = _upload_target(url, item.get("destPath"), ctx.root_path)
+        folder, name, asset_type = _upload_target(item, ctx.root_path)
         asset_path = f"{ctx.root_path}{folder}{name}"
         if urlsplit(url).scheme not in ("http", "https", "ftp"):
             steps.append(_entry(at, "UploadError", "upload.error.download", url=url))

@@ -19,6 +19,7 @@ from typing import Any
 
 from ips_emulator.domain import asset_details, job_plans
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.folder_writes import asset_stored
 from ips_emulator.domain.schedule import parse_schedule
 from ips_emulator.records import RunRecord, SubmissionRecord
 from ips_emulator.storage import assets, directory, job_logs, jobs
@@ -135,6 +136,7 @@ def write_step(
         elif existing is not None:
             by = asset_details.modifier(existing.asset_type, run.submit_user_email)
             assets.touch(scope.store, existing.id, when, by)
+            asset_stored(scope.store, run.company_id, existing.folder, when)
             asset_id = existing.id
             log_type, template = "FileUpdated", "upload.file_updated"
         else:
@@ -152,6 +154,7 @@ def _upload(scope: RequestScope, run: RunRecord, target: Mapping[str, Any], when
     record = assets.add_asset(
         scope.store, run.company_id, folder, name, asset_type, when, details=details
     )
+    asset_stored(scope.store, run.company_id, folder, when)  # destPath's folders are made
     return record.id
 
 

@@ -1,4 +1,4 @@
-"""Load declarative seed data (companies, users, assets, jobs, log entries).
+"""Load declarative seed data (companies, users, folders, assets, jobs, log entries).
 
 The format is described in docs/seed-format.md and ``data/seed.schema.json``
 (``data/demo.json`` is an example). A document is first checked against the
@@ -22,6 +22,7 @@ from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
+from ips_emulator.domain.seed_folders import SeedFolders, seed_path
 from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
 from ips_emulator.domain.seed_schema import SeedError as SeedError
 from ips_emulator.domain.seed_schema import SeedSchemaError as SeedSchemaError
@@ -35,6 +36,8 @@ class SeedResult:
 
     companies: list[str] = field(default_factory=list)
     users: list[str] = field(default_factory=list)
+    #: The folders the document lists (those its assets imply are made too).
+    folders: list[str] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
     jobs: list[str] = field(default_factory=list)
     entries: int = 0
@@ -43,6 +46,7 @@ class SeedResult:
         return {
             "companies": self.companies,
             "users": self.users,
+            "folders": self.folders,
             "assets": self.assets,
             "jobs": self.jobs,
             "entries": self.entries,
@@ -62,6 +66,7 @@ class _Loader:
         self.numbers: dict[str, int] = {}
         #: One hash per distinct password: scrypt is slow on purpose.
         self.hashes: dict[str, str] = {}
+        self.folders = SeedFolders(store)
         self.result = SeedResult()
 
     def mapping(self, item: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
@@ -200,6 +205,14 @@ class _Loader:
         company_id = self.ref(self.companies, item, "company", path)
         self.join(user_id, company_id, item.get("isActive", True), path)
 
+    def folder(self, item: Mapping[str, Any], path: str) -> None:
+        company_id = self.ref(self.companies, item, "company", path)
+        root = directory.get_company(self.store, company_id).root_path
+        dates = (self.date(item, "lastModified", path),
+                 self.optional_date(item, "childLastModified", path))  # fmt: skip
+        given = str(self.field(item, "path", path))
+        self.result.folders.append(self.folders.add(company_id, root, given, dates, path))
+
     def asset(self, item: Mapping[str, Any], path: str) -> None:
         handle = item.get("handle")
         if handle:
@@ -207,7 +220,8 @@ class _Loader:
             if assets.find_by_handle(self.store, handle):
                 raise self.taken(f"{path}.handle", f"asset {handle!r}")
         company_id = self.ref(self.companies, item, "company", path)
-        folder, name = item.get("folder", ""), self.field(item, "name", path)
+        folder = seed_path(item.get("folder", ""), f"{path}.folder")
+        name = self.field(item, "name", path)
         if (company_id, folder, name) in self.asset_paths:
             raise SeedError(f"{path}.name", f"{folder}{name} is defined twice in its company")
         if assets.find_by_path(self.store, company_id, folder, name):
@@ -224,8 +238,10 @@ class _Loader:
             handle=handle or self.new_handle("asset", lambda n: f"a|{n}"),
             details=self.details(item, path, (company_id, folder, name), asset_type, created),
         )
-        if modified := self.optional_date(item, "lastModified", path):
+        modified = self.optional_date(item, "lastModified", path)
+        if modified:
             assets.touch(self.store, record.id, modified)
+        self.folders.asset_loaded(company_id, folder, created, modified or created)
         self.assets[record.handle] = record.id
         self.result.assets.append(record.handle)
 
@@ -330,6 +346,7 @@ def load_seed(store: Any, document: Mapping[str, Any]) -> SeedResult:
         "companies": loader.company,
         "users": loader.user,
         "memberships": loader.membership,
+        "folders": loader.folder,
         "assets": loader.asset,
         "jobs": loader.job,
     }
@@ -338,6 +355,7 @@ def load_seed(store: Any, document: Mapping[str, Any]) -> SeedResult:
             if not isinstance(item, Mapping):
                 raise SeedError(f"{section}[{i}]", "must be an object")
             handlers[section](item, f"{section}[{i}]")
+    loader.folders.imply()
     return loader.result
 
 

@@ -43,17 +43,24 @@ class VersionModels:
         kwargs["max_occurs"] = "unbounded" if f.max_occurs is None else f.max_occurs
         return base.customize(**kwargs)
 
-    def _complex(self, name: str, fields: tuple[Field, ...]) -> Any:
-        members = [(f.name, self._type(f)) for f in fields if f.in_version(self.version)]
+    def _complex(self, name: str, fields: tuple[Field, ...], known: bool = False) -> Any:
+        """The class of ``name``; with ``known``, remembered before its fields are made,
+        so that a struct reaching itself (Folder, FolderArray, Folder) refers back to it."""
         # A field of other versions reads as None (not an AttributeError), as the typed
         # parameters of protocol/params.py promise.
         absent = {f.name: None for f in fields if not f.in_version(self.version)}
-        namespace = {"__namespace__": self.namespace, "_type_info": members, **absent}
-        return type(name, (ComplexModel,), namespace)
+        namespace: dict[str, Any] = {"__namespace__": self.namespace, "_type_info": [], **absent}
+        cls: Any = type(name, (ComplexModel,), namespace)
+        if known:
+            self._classes[name] = cls
+        for f in fields:
+            if f.in_version(self.version):
+                cls.append_field(f.name, self._type(f))  # copies made meanwhile see it too
+        return cls
 
     def struct_class(self, name: str) -> Any:
         if name not in self._classes:
-            self._classes[name] = self._complex(name, self.registry.structs[name].fields)
+            self._complex(name, self.registry.structs[name].fields, known=True)
         return self._classes[name]
 
     def param_class(self, op: Operation) -> Any:

@@ -203,6 +203,61 @@ class SearchAssetsParam(Protocol):
     excludeFieldArray: StringArray | None
 
 
+class GetFoldersParam(Protocol):
+    """getFoldersParam."""
+
+    companyHandle: str
+    accessUserHandle: str | None
+    accessGroupHandle: str | None
+    folderPath: str | None
+    assetTypeArray: StringArray | None
+    responseFieldArray: StringArray | None
+    excludeFieldArray: StringArray | None
+
+
+class GetFolderTreeParam(Protocol):
+    """getFolderTreeParam."""
+
+    companyHandle: str
+    accessUserHandle: str | None
+    accessGroupHandle: str | None
+    folderPath: str | None
+    depth: int
+    assetTypeArray: StringArray | None
+    responseFieldArray: StringArray | None
+    excludeFieldArray: StringArray | None
+
+
+class CreateFolderParam(Protocol):
+    """createFolderParam."""
+
+    companyHandle: str
+    folderPath: str
+
+
+class DeleteFolderParam(Protocol):
+    """deleteFolderParam."""
+
+    companyHandle: str
+    folderHandle: str
+
+
+class MoveFolderParam(Protocol):
+    """moveFolderParam."""
+
+    companyHandle: str
+    folderHandle: str
+    destFolderHandle: str
+
+
+class RenameFolderParam(Protocol):
+    """renameFolderParam."""
+
+    companyHandle: str
+    folderHandle: str
+    folderName: str
+
+
 class TagCondition(Protocol):
     """types:TagCondition."""
 

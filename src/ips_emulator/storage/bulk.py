@@ -21,7 +21,7 @@ from sqlalchemy import Compiled, Connection, Table, func, select, text
 
 from ips_emulator.storage.db import Database
 from ips_emulator.storage.seeding import handle_number
-from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
+from ips_emulator.storage.tables import Asset, Company, Folder, Job, JobLogEntry, Membership, User
 
 Row = Mapping[str, Any]
 
@@ -29,6 +29,7 @@ TABLES: Mapping[str, Table] = {
     "company": Company.__table__,  # type: ignore[dict-item]
     "user": User.__table__,  # type: ignore[dict-item]
     "membership": Membership.__table__,  # type: ignore[dict-item]
+    "folder": Folder.__table__,  # type: ignore[dict-item]
     "asset": Asset.__table__,  # type: ignore[dict-item]
     "job": Job.__table__,  # type: ignore[dict-item]
     "entry": JobLogEntry.__table__,  # type: ignore[dict-item]

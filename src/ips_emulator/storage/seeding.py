@@ -12,7 +12,16 @@ from sqlalchemy.orm import InstrumentedAttribute
 from ips_emulator.records import CompanyRecord, ImageFacts
 from ips_emulator.storage.assets import IMAGE_COLUMNS
 from ips_emulator.storage.db import Store
-from ips_emulator.storage.tables import Asset, Base, Company, Job, JobLogEntry, Membership, User
+from ips_emulator.storage.tables import (
+    Asset,
+    Base,
+    Company,
+    Folder,
+    Job,
+    JobLogEntry,
+    Membership,
+    User,
+)
 
 _HANDLES: dict[str, tuple[InstrumentedAttribute[int], InstrumentedAttribute[str]]] = {
     "company": (Company.id, Company.handle),
@@ -100,6 +109,13 @@ class UserRow(NamedTuple):
     password_expires: datetime | None
 
 
+class FolderRow(NamedTuple):
+    company_id: int
+    path: str
+    last_modified: datetime
+    child_last_modified: datetime
+
+
 class AssetRow(NamedTuple):
     id: int
     handle: str
@@ -162,6 +178,11 @@ def all_memberships(store: Store) -> list[MembershipRow]:
 
 def all_users(store: Store) -> list[UserRow]:
     return _all(store, User, UserRow._fields, UserRow, User.id)
+
+
+def all_folders(store: Store) -> list[FolderRow]:
+    """Company by company, parents first (a moved folder's id may be below its parent's)."""
+    return _all(store, Folder, FolderRow._fields, FolderRow, Folder.company_id, Folder.path)
 
 
 def _asset_row(*values: Any) -> AssetRow:

@@ -142,6 +142,26 @@ class Asset(Base):
     anchor_y: Mapped[int | None] = mapped_column(Integer)
 
 
+class Folder(Base):
+    """A folder below a company's root; the root itself is the company's, never a row.
+
+    Every folder an asset's ``folder`` names exists, and so does every parent of a
+    folder (migration 0003 made the rows the assets stored before it imply).
+    """
+
+    __tablename__ = "folder"
+    __table_args__ = (UniqueConstraint("company_id", "path"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id"))
+    #: Below the company root, each name followed by "/" ("products/shoes/"), as Asset.folder.
+    path: Mapped[str] = mapped_column(String(1000))
+    #: Created, renamed or moved.
+    last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
+    #: The latest change among its own assets and subfolders (never before last_modified).
+    child_last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class JobSubmission(Base):
     """What ``submitJob`` was given: a one-off job or a schedule (ScheduledJob)."""
 

@@ -20,7 +20,7 @@ from ips_emulator.domain.passwords import verify_password
 from ips_emulator.domain.seed import load_seed
 from ips_emulator.server.app import demo_document
 from ips_emulator.storage.db import Database
-from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, Membership, User
+from ips_emulator.storage.tables import Asset, Company, Folder, Job, JobLogEntry, Membership, User
 
 UNTIL = datetime(2024, 6, 1, tzinfo=UTC)
 
@@ -183,3 +183,20 @@ def test_assets_have_the_details_of_an_upload_by_a_company_user(db: Database) ->
         else:
             assert (modified_by, width, optimized) == (created_by, None, None)
     assert {r[0] for r in rows} >= {"Image", "Video"}
+
+
+def test_the_folders_the_assets_name_exist_with_their_parents(db: Database) -> None:
+    generate(db, options(logs=10, assets=60))
+    with db.store() as store:
+        places = store.orm.execute(select(Asset.company_id, Asset.folder, Asset.created)).all()
+        rows = store.orm.execute(select(Folder.company_id, Folder.path, Folder.last_modified,
+                                        Folder.child_last_modified)).all()  # fmt: skip
+    folders = {(company, path): (made, changed) for company, path, made, changed in rows}
+    named = {(company, folder) for company, folder, _ in places if folder}
+    parents = {(company, "products/") for company, folder in named if folder.startswith("p")}
+    parents |= {(company, "campaigns/") for company, folder in named if folder.startswith("c")}
+    assert set(folders) == named | parents  # each once (the table's unique key)
+    for company, folder, created in places:
+        if folder:
+            made, changed = folders[(company, folder)]
+            assert made <= created <= changed

@@ -38,15 +38,35 @@ def test_pre_40_serves_the_operations_the_docs_date_before_4_0() -> None:
     directory = {"checkLogin", "getCompanyInfo", "getCompanyMembership", "getUserInfo"}
     # Its page's only example is in the pre-4.0 namespace (r-get-all-companies.md).
     directory.add("getAllCompanies")
-    assert served == jobs | directory
-    later = {name for name, since in EMULATED_SINCE.items() if since is not None}
-    assert later == {"getAssetJobLogs", "getAssetsByName", "searchAssets"}
-    assert {op.name for op in REGISTRY.emulated_in(V40)} == set(EMULATED_SINCE)
+    # Adobe's 3.7 change log (help/aem-ips-api/change-log/c-change-log/c-3-7/
+    # r-3-7-operations.md, not copied here) adds createFolder and deleteFolder and changes
+    # getFolders and getFolderTree; renameFolder's page example is in the pre-4.0 namespace.
+    folders = {"getFolders", "getFolderTree", "createFolder", "deleteFolder", "renameFolder"}
+    assert served == jobs | directory | folders
+    later = {name: since for name, since in EMULATED_SINCE.items() if since is not None}
+    # moveFolder: new in 6.0 (r-6-operations.md of the same change log).
+    assert later == dict.fromkeys(("getAssetJobLogs", "getAssetsByName", "searchAssets"), V40) | {
+        "moveFolder": "2012-02-14"
+    }
+    assert {op.name for op in REGISTRY.emulated_in(V40)} == set(EMULATED_SINCE) - {"moveFolder"}
 
 
 def test_every_later_version_serves_every_emulated_operation() -> None:
-    for version in ("2008-01-15", "2013-02-15", "2014-04-03"):
+    assert len(REGISTRY.emulated_in("2008-01-15")) == len(EMULATED_SINCE) - 1  # moveFolder: 6.0
+    for version in ("2013-02-15", "2014-04-03"):
         assert len(REGISTRY.emulated_in(version)) == len(EMULATED_SINCE)
+
+
+def test_folders_have_no_6_0_fields_before_6_0() -> None:
+    # 6.0 (r-6-types.md): PermissionsSet and PermissionsSetArray new; "In Folder, changed
+    # permissions to permissionsSetHandle" (the earlier element's type is on no page).
+    assert names("Folder") == [
+        "folderHandle", "path", "lastModified", "childLastModified", "hasSubfolders",
+        "subfolderArray",
+    ]  # fmt: skip
+    assert "permissionSetHandle" in names("Folder", "2012-02-14")
+    returned = [f.name for f in RESULTS["getFolders"] if f.in_version(V40)]
+    assert returned == ["folderArray"]
 
 
 def test_job_log_has_the_fields_of_the_pre_40_examples() -> None:

@@ -1,8 +1,9 @@
 """Folders and their permission sets.
 
 As ``python -m ips_emulator.protocol.scaffold`` wrote them from Adobe's 2013-02-15
-and 2014-04-03 WSDLs: reached only by operations not emulated yet, whose history
-before 2013-02-15 is not researched.
+and 2014-04-03 WSDLs, with the 6.0 change log's dates (protocol/declarations/folders.py):
+permission sets are 6.0 types, and ``Folder.permissionSetHandle`` is 6.0's name for
+an element no page types before it (``permissions``), not declared before 6.0.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ FOLDER_STRUCTS: tuple[Struct, ...] = (
         opt("path", STRING),
         opt("lastModified", DATETIME),
         opt("childLastModified", DATETIME),
-        opt("permissionSetHandle", STRING),
+        opt("permissionSetHandle", STRING, since="2012-02-14"),
         opt("hasSubfolders", BOOLEAN),
         opt("subfolderArray", "FolderArray"),
     ),
@@ -25,6 +26,7 @@ FOLDER_STRUCTS: tuple[Struct, ...] = (
         "PermissionSet",
         opt("permissionSetHandle", STRING),
         opt("permissionArray", "PermissionArray"),
+        since="2012-02-14",
     ),
-    array("PermissionSetArray", "PermissionSet"),
+    array("PermissionSetArray", "PermissionSet", since="2012-02-14"),
 )
