@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from spyne import Boolean, ComplexModel, DateTime, Double, Integer, Long, Unicode
+from spyne import Boolean, ComplexModel, DateTime, Double, Float, Integer, Long, Unicode
 
 from ips_emulator.protocol.schema import (
     BOOLEAN,
     DATETIME,
     DOUBLE,
+    FLOAT,
     INT,
     LONG,
     STRING,
@@ -25,6 +26,7 @@ _SIMPLE: dict[str, Any] = {
     BOOLEAN: Boolean,
     DATETIME: DateTime,
     DOUBLE: Double,
+    FLOAT: Float,
 }
 
 

@@ -458,6 +458,10 @@ class MediaOptions(Protocol):
     """types:MediaOptions."""
 
     videoEncodingPresetsArray: HandleArray | None
+    videoEncodingArray: VideoEncodingArray | None
+    videoSmartCropArray: VideoSmartCropArray | None
+    videoSmartCropSampleRate: int | None
+    avsEncodingArray: AvsEncodingArray | None
     generateThumbnail: bool | None
     thumbnailOptions: ThumbnailOptions | None
 
@@ -472,6 +476,90 @@ class AutoSetCreationOptions(Protocol):
     """types:AutoSetCreationOptions."""
 
     autoSetsArray: HandleArray | None
+
+
+class AutoSmartCropOptions(Protocol):
+    """types:AutoSmartCropOptions."""
+
+    name: str
+    width: int
+    height: int
+    type: str
+
+
+class AutoSmartCropOptionsArray(Protocol):
+    """types:AutoSmartCropOptionsArray."""
+
+    items: list[AutoSmartCropOptions] | None
+
+
+class CssOptions(Protocol):
+    """types:CssOptions."""
+
+    forceStaticImages: bool | None
+
+
+class VideoEncoding(Protocol):
+    """types:VideoEncoding."""
+
+    name: str
+    fileSuffix: str
+    playbackTarget: str | None
+    width: int | None
+    height: int | None
+    videoCodec: str | None
+    videoBitrate: int
+    minBitrate: int | None
+    maxBitrate: int | None
+    constantBitrate: bool | None
+    frameRate: float | None
+    keyframeInterval: int | None
+    h264Profile: str | None
+    h264Level: str | None
+    twoPass: bool | None
+    audioCodec: str | None
+    audioBitrate: int
+    audioSampleRate: int | None
+    advancedSettings: PropertyArray | None
+
+
+class VideoEncodingArray(Protocol):
+    """types:VideoEncodingArray."""
+
+    items: list[VideoEncoding] | None
+
+
+class AvsEncoding(Protocol):
+    """types:AvsEncoding."""
+
+    name: str
+    aspectRatio: str | None
+    videoEncodingArray: VideoEncodingArray
+
+
+class AvsEncodingArray(Protocol):
+    """types:AvsEncodingArray."""
+
+    items: list[AvsEncoding] | None
+
+
+class VideoSmartCropAspectRatio(Protocol):
+    """types:VideoSmartCropAspectRatio."""
+
+    width: int | None
+    height: int | None
+
+
+class VideoSmartCropArray(Protocol):
+    """types:VideoSmartCropArray."""
+
+    items: list[VideoSmartCropAspectRatio] | None
+
+
+class MetadataOptions(Protocol):
+    """types:MetadataOptions."""
+
+    updateArray: MetadataUpdateArray | None
 
 
 class UploadUrl(Protocol):
@@ -527,6 +615,7 @@ class UploadDirectoryJob(Protocol):
     overwrite: bool
     readyForPublish: bool
     preservePublishState: bool | None
+    synchronizationComplete: bool | None
     includeSubfolders: bool
     createMask: bool
     processMetadataFiles: bool
@@ -535,10 +624,12 @@ class UploadDirectoryJob(Protocol):
     manualCropOptions: ManualCropOptions | None
     autoColorCropOptions: AutoColorCropOptions | None
     autoTransparentCropOptions: AutoTransparentCropOptions | None
+    autoSmartCropOptionsArray: AutoSmartCropOptionsArray | None
     photoshopOptions: PhotoshopOptions | None
     postScriptOptions: PostScriptOptions | None
     pdfOptions: PDFOptions | None
     illustratorOptions: IllustratorOptions | None
+    cssOptions: CssOptions | None
     colorManagementOptions: ColorManagementOptions | None
     autoSetCreationOptions: AutoSetCreationOptions | None
     projectHandleArray: HandleArray | None
@@ -556,6 +647,12 @@ class UploadDirectoryJob(Protocol):
     unsharpMaskOptions: UnsharpMaskOptions | None
     unCompressOptions: UnCompressOptions | None
     excludeMasterVideoFromAVS: bool | None
+    metadataOptions: MetadataOptions | None
+    jwtToken: str | None
+    imsOrg: str | None
+    apikey: str | None
+    ignoreSmartCropGeneration: bool | None
+    preserveSmartCrop: bool | None
 
 
 class UploadUrlsJob(Protocol):
@@ -566,16 +663,19 @@ class UploadUrlsJob(Protocol):
     overwrite: bool
     readyForPublish: bool
     preservePublishState: bool | None
+    synchronizationComplete: bool | None
     createMask: bool
     preserveCrop: bool | None
     knockoutBackgroundOptions: KnockoutBackgroundOptions | None
     manualCropOptions: ManualCropOptions | None
     autoColorCropOptions: AutoColorCropOptions | None
     autoTransparentCropOptions: AutoTransparentCropOptions | None
+    autoSmartCropOptionsArray: AutoSmartCropOptionsArray | None
     photoshopOptions: PhotoshopOptions | None
     postScriptOptions: PostScriptOptions | None
     pdfOptions: PDFOptions | None
     illustratorOptions: IllustratorOptions | None
+    cssOptions: CssOptions | None
     colorManagementOptions: ColorManagementOptions | None
     autoSetCreationOptions: AutoSetCreationOptions | None
     projectHandleArray: HandleArray | None
@@ -591,6 +691,12 @@ class UploadUrlsJob(Protocol):
     unsharpMaskOptions: UnsharpMaskOptions | None
     unCompressOptions: UnCompressOptions | None
     excludeMasterVideoFromAVS: bool | None
+    metadataOptions: MetadataOptions | None
+    jwtToken: str | None
+    imsOrg: str | None
+    apikey: str | None
+    ignoreSmartCropGeneration: bool | None
+    preserveSmartCrop: bool | None
 
 
 class CreateVideoSitemapJob(Protocol):
@@ -622,6 +728,7 @@ class AutomatedSetGenerationJob(Protocol):
     assetHandleArray: HandleArray
     destFolder: str | None
     readyForPublish: bool
+    synchronizationComplete: bool | None
     autoSetCreationOptions: AutoSetCreationOptions
     emailSetting: str
 
@@ -641,6 +748,7 @@ class RipPdfsJob(Protocol):
     manualCropOptions: ManualCropOptions | None
     autoColorCropOptions: AutoColorCropOptions | None
     autoTransparentCropOptions: AutoTransparentCropOptions | None
+    autoSmartCropOptionsArray: AutoSmartCropOptionsArray | None
     postScriptOptions: PostScriptOptions | None
     pdfOptions: PDFOptions | None
     illustratorOptions: IllustratorOptions | None
@@ -659,6 +767,7 @@ class ReprocessAssetsJob(Protocol):
 
     assetHandleArray: HandleArray
     readyForPublish: bool | None
+    synchronizationComplete: bool | None
     preservePublishState: bool | None
     createMask: bool
     preserveCrop: bool | None
@@ -666,11 +775,13 @@ class ReprocessAssetsJob(Protocol):
     manualCropOptions: ManualCropOptions | None
     autoColorCropOptions: AutoColorCropOptions | None
     autoTransparentCropOptions: AutoTransparentCropOptions | None
+    autoSmartCropOptionsArray: AutoSmartCropOptionsArray | None
     photoshopOptions: PhotoshopOptions | None
     postScriptOptions: PostScriptOptions | None
     pdfOptions: PDFOptions | None
     mediaOptions: MediaOptions | None
     illustratorOptions: IllustratorOptions | None
+    cssOptions: CssOptions | None
     colorManagementOptions: ColorManagementOptions | None
     autoSetCreationOptions: AutoSetCreationOptions | None
     projectHandleArray: HandleArray | None
@@ -683,3 +794,42 @@ class ReprocessAssetsJob(Protocol):
     inDesignOptions: InDesignOptions | None
     unsharpMaskOptions: UnsharpMaskOptions | None
     excludeMasterVideoFromAVS: bool | None
+    metadataOptions: MetadataOptions | None
+    jwtToken: str | None
+    imsOrg: str | None
+    apikey: str | None
+    ignoreSmartCropGeneration: bool | None
+    preserveSmartCrop: bool | None
+
+
+class MetadataUpdate(Protocol):
+    """types:MetadataUpdate."""
+
+    fieldHandle: str
+    value: str | None
+    boolVal: bool | None
+    longVal: int | None
+    doubleVal: float | None
+    dateVal: datetime | None
+    addTagValueArray: StringArray | None
+    setTagValueArray: StringArray | None
+    deleteTagValueArray: StringArray | None
+
+
+class MetadataUpdateArray(Protocol):
+    """types:MetadataUpdateArray."""
+
+    items: list[MetadataUpdate] | None
+
+
+class Property(Protocol):
+    """types:Property."""
+
+    name: str
+    value: str
+
+
+class PropertyArray(Protocol):
+    """types:PropertyArray."""
+
+    items: list[Property] | None

@@ -18,6 +18,7 @@ from ips_emulator.protocol.schema import (
     BOOLEAN,
     DATETIME,
     DOUBLE,
+    FLOAT,
     INT,
     LONG,
     SIMPLE_TYPES,
@@ -28,7 +29,7 @@ from ips_emulator.protocol.schema import (
 )
 
 _PYTHON = {STRING: "str", INT: "int", LONG: "int", BOOLEAN: "bool", DATETIME: "datetime",
-           DOUBLE: "float", BASE64: "bytes"}  # fmt: skip
+           DOUBLE: "float", FLOAT: "float", BASE64: "bytes"}  # fmt: skip
 HEADER = '''"""The typed parameters of the emulated operations. Written by ``make params``
 (``protocol/params_writer.py``) from the declarations: do not edit.
 

@@ -20,9 +20,11 @@ INT = "int"
 BOOLEAN = "boolean"
 DATETIME = "dateTime"
 DOUBLE = "double"
+#: Only in the beta namespaces (``HaystackSearch``'s weights and limit).
+FLOAT = "float"
 LONG = "long"
 BASE64 = "base64Binary"
-SIMPLE_TYPES = frozenset({STRING, INT, BOOLEAN, DATETIME, DOUBLE, LONG, BASE64})
+SIMPLE_TYPES = frozenset({STRING, INT, BOOLEAN, DATETIME, DOUBLE, FLOAT, LONG, BASE64})
 
 #: The beta namespaces real clients send (AEM's JAXB classes are 2021-01-11-beta): no
 #: document dates them, so they follow 2014-04-03 in name order (docs/versions.md).

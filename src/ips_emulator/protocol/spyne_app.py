@@ -180,9 +180,15 @@ class VersionEndpoint:
         self.versioned_header = version_index(version) >= version_index(VERSIONED_AUTH_HEADER_SINCE)
 
     def lacks(self, op: Operation) -> bool:
-        """Whether the version is known not to have ``op``: Adobe's WSDL of a version
-        declared whole lacks it. Before those, an operation's history may be unknown."""
-        return self.whole and not op.in_version(self.version)
+        """Whether the version is known not to have ``op``: the version is declared whole
+        and lacks it, or ``op`` starts later than 2013-02-15 (its start is evidenced: a
+        beta's). Before 2013-02-15 an operation's history may otherwise be unknown."""
+        if op.in_version(self.version):
+            return False
+        evidenced_start = op.since is not None and version_index(op.since) > version_index(
+            ALL_DECLARED_SINCE
+        )
+        return self.whole or evidenced_start
 
 
 def method_context(transport: Any, call: Call, op: Operation) -> tuple[Any, dict[str, Any]]:

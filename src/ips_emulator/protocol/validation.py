@@ -20,6 +20,7 @@ from ips_emulator.protocol.schema import (
     BOOLEAN,
     DATETIME,
     DOUBLE,
+    FLOAT,
     INT,
     LONG,
     SIMPLE_TYPES,
@@ -38,6 +39,7 @@ _EXPECTED = {
     BOOLEAN: "an xsd:boolean (true, false, 1 or 0)",
     DATETIME: "an xsd:dateTime such as 2008-06-11T11:38:48.547-07:00",
     DOUBLE: "an xsd:double",
+    FLOAT: "an xsd:float",
     BASE64: "an xsd:base64Binary",
 }
 
@@ -48,7 +50,7 @@ def _simple_ok(kind: str, text: str) -> bool:
         return bool(_INTEGER.fullmatch(text)) and low <= int(text) <= high
     if kind == BOOLEAN:
         return text in ("true", "false", "1", "0")
-    if kind == DOUBLE:
+    if kind in (DOUBLE, FLOAT):  # one lexical space
         return bool(_DOUBLE.fullmatch(text))
     if kind == BASE64:
         return bool(_BASE64.fullmatch("".join(text.split())))

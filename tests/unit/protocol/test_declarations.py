@@ -28,6 +28,7 @@ RECORDED_DIR = REF / "recorded-2010-01-31"
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 WSDL_VERSIONS = ("2013-02-15", "2014-04-03")
+BETAS = ("2016-01-14-beta", "2017-10-29-beta", "2021-01-11-beta")
 EMULATED = tuple(op.name for op in REGISTRY.operations.values() if op.emulated)
 OPERATIONS = tuple(REGISTRY.operations)
 PARAMS = {op.name: op.param for op in REGISTRY.operations.values()}
@@ -182,7 +183,12 @@ def test_every_reachable_type_is_declared(version: str) -> None:
 
 
 def test_all_166_operations_are_declared() -> None:
-    assert len(OPERATIONS) == 166
+    # Adobe's WSDLs' 166; the beta namespaces add more (test_beta_declarations.py).
+    adobes = [op for op in REGISTRY.operations.values() if op.since not in BETAS]
+    assert len(adobes) == 166
+    assert {op.name for op in adobes} == set(wsdl("2013-02-15").operations) | set(
+        wsdl("2014-04-03").operations
+    )
     assert {"getAssetJobLogs", "submitJob", "searchAssets"} <= set(EMULATED)
 
 

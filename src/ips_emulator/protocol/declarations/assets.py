@@ -127,6 +127,7 @@ OPERATIONS = family(
             opt("resultsPage", INT),
             opt("sortBy", STRING),
             opt("sortDirection", STRING),
+            opt("haystackSearch", "HaystackSearch", since="2016-01-14-beta"),
         ),
         result=(
             Field("totalRows", INT),
@@ -158,6 +159,7 @@ OPERATIONS = family(
             opt("derivedArray", "AssetArray"),
             opt("generatorArray", "GenerationInfoArray"),
             opt("generatedArray", "GenerationInfoArray"),
+            opt("subAssetArray", "SubAssetArray", since="2017-10-29-beta"),
             opt("thumbAsset", "Asset"),
         ),
         since="2013-02-15",

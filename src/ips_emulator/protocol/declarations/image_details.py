@@ -1,14 +1,26 @@
-"""Image details: image, font and ICC profile fields, image formats, maps, zoom targets and masks.
+"""Image details: image, font and ICC profile fields, image formats, maps, zoom targets and masks,
+and (in the beta namespaces) sub-assets and smart crops.
 
 The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffold``
 wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
 reference pages where Adobe documents one; their history before 2013-02-15 is not
-researched, so they are declared from that version (docs/decisions.md).
+researched, so they are declared from that version (docs/decisions.md). The sub-asset
+and smart-crop operations the beta namespaces add are written by hand from the generated
+clients docs/versions.md cites ("The beta namespaces").
 """
 
 from __future__ import annotations
 
 from ips_emulator.protocol.schema import BOOLEAN, INT, STRING, Field, Operation, family, opt
+
+#: The result of the sub-asset and smart-crop operations (batchSetAssetMetadata's shape).
+_SUB_ASSET_COUNTS = (
+    Field("successCount", INT),
+    Field("warningCount", INT),
+    Field("errorCount", INT),
+    opt("warningDetailArray", "SubAssetOperationFaultArray"),
+    opt("errorDetailArray", "SubAssetOperationFaultArray"),
+)
 
 OPERATIONS = family(
     "Image details",
@@ -172,5 +184,33 @@ OPERATIONS = family(
         ),
         result=(),
         since="2013-02-15",
+    ),
+    Operation(
+        "deleteSubAssets",
+        param=(
+            Field("companyHandle", STRING),
+            Field("subAssetArray", "SubAssetReferenceArray"),
+        ),
+        result=_SUB_ASSET_COUNTS,
+        since="2017-10-29-beta",
+    ),
+    Operation(
+        "updateSmartCrops",
+        param=(
+            Field("companyHandle", STRING),
+            Field("updateArray", "SmartCropUpdateArray"),
+        ),
+        result=_SUB_ASSET_COUNTS,
+        since="2017-10-29-beta",
+    ),
+    Operation(
+        "addSmartCrops",
+        param=(
+            Field("companyHandle", STRING),
+            Field("ownerHandle", STRING),
+            Field("addArray", "SmartCropAddArray"),
+        ),
+        result=_SUB_ASSET_COUNTS,
+        since="2021-01-11-beta",
     ),
 )

@@ -2,8 +2,9 @@
 
 Parameters and results: Adobe's real 2013-02-15 WSDL for names, order, types and
 ``minOccurs``; the 2014-04-03 WSDL for what 6.8 added; the history before them
-from docs/reference/ips-api/SPEC.md section 1. Departures are recorded in
-``docs/decisions.md``.
+from docs/reference/ips-api/SPEC.md section 1. The three the beta namespaces add are
+written by hand from the generated clients docs/versions.md cites ("The beta
+namespaces") and are not emulated. Departures are recorded in ``docs/decisions.md``.
 """
 
 from __future__ import annotations
@@ -211,5 +212,34 @@ OPERATIONS = family(
         handler=jobs.executeJob,
         does="Runs a scheduled job now; the schedule is unchanged.",
         note="—",
+    ),
+    Operation(
+        "getUploadTaskStatus",
+        param=(Field("jobHandle", STRING),),
+        result=(Field("uploadTaskStatusArray", "ClusterUploadTaskStatusArray"),),
+        since="2017-10-29-beta",
+    ),
+    Operation(
+        "getArchivedJobLogDetails",
+        # getJobLogDetailsParam without originalName, and jobHandle required.
+        param=(
+            *_COMPANY_AND_JOB,
+            opt("logTypeArray", "StringArray"),
+            opt("recordsPerPage", INT),
+            opt("resultsPage", INT),
+            opt("sortBy", STRING),
+            opt("sortDirection", STRING),
+        ),
+        result=(Field("jobLogArray", "JobLogArray"),),
+        since="2021-01-11-beta",
+    ),
+    Operation(
+        "getAssetArchivedJobLogs",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+        ),
+        result=(Field("jobLogArray", "AssetJobLogArray"),),
+        since="2021-01-11-beta",
     ),
 )

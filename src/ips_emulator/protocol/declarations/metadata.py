@@ -3,7 +3,10 @@
 The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffold``
 wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
 reference pages where Adobe documents one; their history before 2013-02-15 is not
-researched, so they are declared from that version (docs/decisions.md).
+researched, so they are declared from that version (docs/decisions.md). What the beta
+namespaces add (``isPublishData``, metadata templates, company metadata, metadata schemas)
+is written by hand from the generated clients docs/versions.md cites ("The beta
+namespaces"); none of it is emulated.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ OPERATIONS = family(
             opt("defaultValue", STRING),
             opt("isHidden", BOOLEAN),
             opt("isEnforced", BOOLEAN, since="2014-04-03"),
+            opt("isPublishData", BOOLEAN, since="2021-01-11-beta"),
             opt("initialTagValue", STRING),
         ),
         result=(Field("fieldHandle", STRING),),
@@ -55,6 +59,7 @@ OPERATIONS = family(
             Field("defaultValue", STRING),
             opt("isHidden", BOOLEAN),
             opt("isEnforced", BOOLEAN, since="2014-04-03"),
+            opt("isPublishData", BOOLEAN, since="2021-01-11-beta"),
         ),
         result=(Field("fieldHandle", STRING),),
         since="2013-02-15",
@@ -68,6 +73,7 @@ OPERATIONS = family(
             opt("defaultValue", STRING),
             opt("isHidden", BOOLEAN),
             opt("isEnforced", BOOLEAN, since="2014-04-03"),
+            opt("isPublishData", BOOLEAN, since="2021-01-11-beta"),
             opt("initialTagValue", STRING),
         ),
         result=(Field("fieldHandle", STRING),),
@@ -213,5 +219,107 @@ OPERATIONS = family(
         ),
         result=(),
         since="2013-02-15",
+    ),
+    Operation(
+        "applyMetadataTemplate",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandleArray", "StringArray"),
+            Field("templateId", STRING),
+        ),
+        result=(Field("success", BOOLEAN),),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "createCompanyMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("xtype", STRING),
+            Field("xname", STRING),
+            Field("metadata", BASE64),
+        ),
+        result=(Field("xid", STRING),),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "getCompanyMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("xid", STRING),
+        ),
+        result=(
+            Field("xid", STRING),
+            Field("xtype", STRING),
+            Field("xname", STRING),
+            Field("metadata", BASE64),
+        ),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "updateCompanyMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("xid", STRING),
+            Field("xtype", STRING),
+            Field("xname", STRING),
+            opt("metadata", BASE64),
+        ),
+        result=(),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "deleteCompanyMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            Field("xid", STRING),
+        ),
+        result=(),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "listCompanyMetadata",
+        param=(
+            Field("companyHandle", STRING),
+            opt("xtype", STRING),
+        ),
+        result=(Field("companyMetadataInfoArray", "CompanyMetadataInfoArray"),),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "getMetadataSchema",
+        param=(
+            Field("companyHandle", STRING),
+            Field("version", INT),
+        ),
+        result=(
+            Field("version", INT),
+            Field("compressedSchema", BASE64),
+        ),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "getMetadataSchemaNamespaces",
+        param=(Field("companyHandle", STRING),),
+        result=(Field("compressedNamespaces", BASE64),),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "saveMetadataSchema",
+        param=(
+            Field("companyHandle", STRING),
+            Field("contentType", STRING),
+            Field("compressedSchema", BASE64),
+        ),
+        result=(Field("success", BOOLEAN),),
+        since="2016-01-14-beta",
+    ),
+    Operation(
+        "removeMetadataSchema",
+        param=(
+            Field("companyHandle", STRING),
+            Field("schemaNamespace", STRING),
+        ),
+        result=(Field("success", BOOLEAN),),
+        since="2016-01-14-beta",
     ),
 )

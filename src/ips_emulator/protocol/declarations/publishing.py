@@ -4,6 +4,8 @@ The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffol
 wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
 reference pages where Adobe documents one; their history before 2013-02-15 is not
 researched, so they are declared from that version (docs/decisions.md).
+``getSecureISAuthToken`` (2021-01-11-beta) is written by hand from the generated client
+docs/versions.md cites ("The beta namespaces").
 """
 
 from __future__ import annotations
@@ -270,5 +272,14 @@ OPERATIONS = family(
         ),
         result=(),
         since="2013-02-15",
+    ),
+    # Secure Image Serving: the token of a company's secure (preview) image server, by
+    # its name; the family is an inference (docs/decisions.md).
+    Operation(
+        "getSecureISAuthToken",
+        param=(Field("companyHandle", STRING),),
+        # The element's name starts with a capital S (2021-01-11-beta javadoc).
+        result=(Field("SecureISAuthToken", STRING),),
+        since="2021-01-11-beta",
     ),
 )

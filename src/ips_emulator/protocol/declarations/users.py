@@ -3,7 +3,9 @@
 The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffold``
 wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
 reference pages where Adobe documents one; their history before 2013-02-15 is not
-researched, so they are declared from that version (docs/decisions.md).
+researched, so they are declared from that version (docs/decisions.md). What the beta
+namespaces add (company settings, the UPP properties) is written by hand from the
+generated clients docs/versions.md cites ("The beta namespaces").
 """
 
 from __future__ import annotations
@@ -21,6 +23,20 @@ from ips_emulator.protocol.schema import (
     opt,
 )
 from ips_emulator.records import Role
+
+#: CompanyUPPProperties' elements, every one optional: setCompanyUPPPropertiesParam's
+#: after companyHandle, and addCompanyParam's after companyDMVersion (2021-01-11-beta).
+_UPP_PROPERTIES = (
+    opt("baseStorage", STRING, since="2021-01-11-beta"),
+    opt("cloudStorage", STRING, since="2021-01-11-beta"),
+    opt("addOnStorage", STRING, since="2021-01-11-beta"),
+    opt("pvmPerMillion", STRING, since="2021-01-11-beta"),
+    opt("pvmPerThousand", STRING, since="2021-01-11-beta"),
+    opt("vpm", STRING, since="2021-01-11-beta"),
+    opt("mediaSupport", BOOLEAN, since="2021-01-11-beta"),
+    opt("roleAssignmentAllowed", BOOLEAN, since="2021-01-11-beta"),
+    opt("caseCreationAllowed", BOOLEAN, since="2021-01-11-beta"),
+)
 
 OPERATIONS = family(
     "Users and companies",
@@ -129,6 +145,9 @@ OPERATIONS = family(
             Field("companyName", STRING),
             opt("expires", DATETIME),
             opt("imsOrgId", STRING, since="2014-04-03"),
+            # Required in the 2021-01-11-beta javadoc, unlike the UPP properties after it.
+            Field("companyDMVersion", STRING, since="2021-01-11-beta"),
+            *_UPP_PROPERTIES,
         ),
         result=(Field("companyInfo", "Company"),),
         since="2013-02-15",
@@ -250,8 +269,25 @@ OPERATIONS = family(
             opt("xmpMappingXsltHandle", STRING),
             opt("diskSpaceWarningMin", INT),
             opt("emailTrashCleanupWarning", BOOLEAN),
+            opt("fileExtOpt", STRING, since="2016-01-14-beta"),
+            opt("immediateDelete", BOOLEAN, since="2021-01-11-beta"),
+            opt("applySmartCropsOnPDF", BOOLEAN, since="2021-01-11-beta"),
+            opt("applySmartCropsOnPSD", BOOLEAN, since="2021-01-11-beta"),
+            opt("companyDMVersion", STRING, since="2021-01-11-beta"),
         ),
         result=(),
         since="2013-02-15",
+    ),
+    Operation(
+        "getCompanyUPPProperties",
+        param=(Field("companyHandle", STRING),),
+        result=(Field("properties", "CompanyUPPProperties"),),
+        since="2021-01-11-beta",
+    ),
+    Operation(
+        "setCompanyUPPProperties",
+        param=(Field("companyHandle", STRING), *_UPP_PROPERTIES),
+        result=(),
+        since="2021-01-11-beta",
     ),
 )

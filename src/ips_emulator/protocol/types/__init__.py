@@ -2,7 +2,8 @@
 
 Every complexType of Adobe's 2013-02-15 and 2014-04-03 WSDLs: those the emulated
 operations reach first, then those only operations not emulated yet reach
-(``protocol/declarations/``). Element names, order,
+(``protocol/declarations/``), and those the beta namespaces add (each ``since`` its
+first beta, written by hand: docs/versions.md, "The beta namespaces"). Element names, order,
 types and ``minOccurs`` follow Adobe's real 2013-02-15 WSDL
 (``docs/reference/real-service/wsdl``); ``since``/``until`` mark the fields that
 docs/reference/ips-api/SPEC.md sections 1 and 2 (and the change-log pages it
@@ -35,6 +36,8 @@ from ips_emulator.protocol.types.options import OPTION_STRUCTS
 from ips_emulator.protocol.types.property_sets import PROPERTY_SET_STRUCTS
 from ips_emulator.protocol.types.publishing import PUBLISHING_STRUCTS
 from ips_emulator.protocol.types.sets import SET_STRUCTS
+from ips_emulator.protocol.types.sub_assets import SUB_ASSET_STRUCTS
+from ips_emulator.protocol.types.upload_tasks import UPLOAD_TASK_STRUCTS
 
 ALL_STRUCTS: tuple[Struct, ...] = (
     *ASSET_STRUCTS,
@@ -46,7 +49,9 @@ ALL_STRUCTS: tuple[Struct, ...] = (
     *JOB_STRUCTS,
     *JOB_LOG_STRUCTS,
     *TASK_PROGRESS_STRUCTS,
+    *UPLOAD_TASK_STRUCTS,
     *ASSET_OPERATION_STRUCTS,
+    *SUB_ASSET_STRUCTS,
     *FOLDER_STRUCTS,
     *METADATA_STRUCTS,
     *PUBLISHING_STRUCTS,

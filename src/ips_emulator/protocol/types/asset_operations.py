@@ -2,7 +2,8 @@
 
 As ``python -m ips_emulator.protocol.scaffold`` wrote them from Adobe's 2013-02-15
 and 2014-04-03 WSDLs: reached only by operations not emulated yet, whose history
-before 2013-02-15 is not researched.
+before 2013-02-15 is not researched. ``HaystackSearch`` is 2016-01-14-beta's, written by
+hand (docs/versions.md, "The beta namespaces").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from ips_emulator.protocol.schema import (
     BOOLEAN,
     DATETIME,
     DOUBLE,
+    FLOAT,
     INT,
     LONG,
     STRING,
@@ -50,6 +52,19 @@ ASSET_OPERATION_STRUCTS: tuple[Struct, ...] = (
         opt("projectHandle", STRING),
         opt("publishState", STRING),
         opt("trashState", STRING),
+    ),
+    # searchAssetsByMetadataParam/haystackSearch from 2016-01-14-beta. The beta WSDL's type
+    # is anonymous; it is named after its element here (one name on the wire either way).
+    struct(
+        "HaystackSearch",
+        Field("assetHandle", STRING),
+        opt("siftWeight", FLOAT),
+        opt("colorWeight", FLOAT),
+        opt("blobWeight", FLOAT),
+        opt("gistWeight", FLOAT),
+        opt("similarityLimit", FLOAT),
+        opt("resultLimit", INT),
+        since="2016-01-14-beta",
     ),
     struct(
         "ZipEntry",

@@ -3,6 +3,8 @@
 Source: Adobe's real 2013-02-15 and 2014-04-03 WSDLs; version facts from
 docs/reference/ips-api/SPEC.md sections 1.14, 1.16 and 2.6 (the pages
 ``docs/reference/ips-api/types/r-company.md``, ``r-company-membership.md``, ``r-user.md``).
+What the beta namespaces add to ``CompanySettings``, and ``CompanyUPPProperties``: by hand
+from the generated clients docs/versions.md cites ("The beta namespaces").
 """
 
 from __future__ import annotations
@@ -82,5 +84,26 @@ DIRECTORY_STRUCTS: tuple[Struct, ...] = (
         opt("xmpMappingXslt", "Asset"),
         Field("diskSpaceWarningMin", INT),
         Field("emailTrashCleanupWarning", BOOLEAN),
+        opt("fileExtOpt", STRING, since="2016-01-14-beta"),
+        # Required (minOccurs 1) in the 2021-01-11-beta javadoc, unlike the rest it adds.
+        Field("immediateDelete", BOOLEAN, since="2021-01-11-beta"),
+        Field("applySmartCropsOnPDF", BOOLEAN, since="2021-01-11-beta"),
+        Field("applySmartCropsOnPSD", BOOLEAN, since="2021-01-11-beta"),
+        Field("companyDMVersion", STRING, since="2021-01-11-beta"),
+    ),
+    # getCompanyUPPProperties (2021-01-11-beta): every element required here, every one
+    # optional in setCompanyUPPPropertiesParam and addCompanyParam.
+    struct(
+        "CompanyUPPProperties",
+        Field("baseStorage", STRING),
+        Field("cloudStorage", STRING),
+        Field("addOnStorage", STRING),
+        Field("pvmPerMillion", STRING),
+        Field("pvmPerThousand", STRING),
+        Field("vpm", STRING),
+        Field("mediaSupport", BOOLEAN),
+        Field("roleAssignmentAllowed", BOOLEAN),
+        Field("caseCreationAllowed", BOOLEAN),
+        since="2021-01-11-beta",
     ),
 )

@@ -3,8 +3,9 @@
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``;
 the 2014-04-03 WSDL for what 6.8 changed; version facts from docs/reference/ips-api/SPEC.md
 sections 1.6 and 2.5 (``docs/reference/ips-api/types/r-*-job.md``). 4.5R marks the 4.5
-restricted-use list, taken as the 2010-01-31 namespace. Departures are recorded in
-``docs/decisions.md``.
+restricted-use list, taken as the 2010-01-31 namespace. What the 2017-10-29-beta and
+2021-01-11-beta namespaces add, at the positions AEM's JAXB javadoc of each gives: see
+docs/versions.md, "The beta namespaces". Departures are recorded in ``docs/decisions.md``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,23 @@ from ips_emulator.protocol.schema import (
     array,
     opt,
     struct,
+)
+
+# Fields the beta namespaces add to several job structs, each at the position the javadoc
+# gives it in each struct (docs/versions.md, "The beta namespaces").
+_SYNCHRONIZATION_COMPLETE = opt("synchronizationComplete", BOOLEAN, since="2017-10-29-beta")
+_AUTO_SMART_CROP = opt(
+    "autoSmartCropOptionsArray", "AutoSmartCropOptionsArray", since="2017-10-29-beta"
+)
+_CSS_OPTIONS = opt("cssOptions", "CssOptions", since="2017-10-29-beta")
+#: Appended after excludeMasterVideoFromAVS, in this order, by 2021-01-11-beta.
+_AFTER_EXCLUDE_MASTER_VIDEO_2021 = (
+    opt("metadataOptions", "MetadataOptions", since="2021-01-11-beta"),
+    opt("jwtToken", STRING, since="2021-01-11-beta"),
+    opt("imsOrg", STRING, since="2021-01-11-beta"),
+    opt("apikey", STRING, since="2021-01-11-beta"),
+    opt("ignoreSmartCropGeneration", BOOLEAN, since="2021-01-11-beta"),
+    opt("preserveSmartCrop", BOOLEAN, since="2021-01-11-beta"),
 )
 
 _UPLOAD_URL_STRUCTS: tuple[Struct, ...] = (
@@ -67,6 +85,7 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         Field("overwrite", BOOLEAN),
         Field("readyForPublish", BOOLEAN),
         opt("preservePublishState", BOOLEAN, since="2008-09-10"),
+        _SYNCHRONIZATION_COMPLETE,
         Field("includeSubfolders", BOOLEAN),
         Field("createMask", BOOLEAN),
         Field("processMetadataFiles", BOOLEAN),
@@ -75,12 +94,14 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("manualCropOptions", "ManualCropOptions"),
         opt("autoColorCropOptions", "AutoColorCropOptions"),
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
+        _AUTO_SMART_CROP,
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
         # 4.0: separate processing for PostScript, Illustrator and PDF
         # (docs/reference/ips-api/SPEC.md 2.5).
         opt("pdfOptions", "PDFOptions", since="2008-01-15"),
         opt("illustratorOptions", "IllustratorOptions", since="2008-01-15"),
+        _CSS_OPTIONS,
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
         opt("projectHandleArray", "HandleArray"),
@@ -100,6 +121,7 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("unsharpMaskOptions", "UnsharpMaskOptions"),
         opt("unCompressOptions", "UnCompressOptions"),
         opt("excludeMasterVideoFromAVS", BOOLEAN, since="2014-04-03"),
+        *_AFTER_EXCLUDE_MASTER_VIDEO_2021,
     ),
     struct(
         "UploadUrlsJob",
@@ -111,17 +133,20 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         Field("overwrite", BOOLEAN),
         Field("readyForPublish", BOOLEAN),
         opt("preservePublishState", BOOLEAN, since="2008-09-10"),
+        _SYNCHRONIZATION_COMPLETE,
         Field("createMask", BOOLEAN),
         opt("preserveCrop", BOOLEAN, since="2008-09-10"),
         opt("knockoutBackgroundOptions", "KnockoutBackgroundOptions"),
         opt("manualCropOptions", "ManualCropOptions"),
         opt("autoColorCropOptions", "AutoColorCropOptions"),
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
+        _AUTO_SMART_CROP,
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
         opt("pdfOptions", "PDFOptions", since="2008-01-15"),  # 4.0, as above
         # The page spells it IllustratorOptions (docs/reference/ips-api/SPEC.md G3).
         opt("illustratorOptions", "IllustratorOptions", since="2008-01-15"),
+        _CSS_OPTIONS,
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
         opt("projectHandleArray", "HandleArray"),
@@ -137,23 +162,27 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("unsharpMaskOptions", "UnsharpMaskOptions"),
         opt("unCompressOptions", "UnCompressOptions"),
         opt("excludeMasterVideoFromAVS", BOOLEAN, since="2014-04-03"),
+        *_AFTER_EXCLUDE_MASTER_VIDEO_2021,
     ),
     struct(
         "UploadPostJob",
         Field("overwrite", BOOLEAN),
         Field("readyForPublish", BOOLEAN),
         opt("preservePublishState", BOOLEAN),
+        _SYNCHRONIZATION_COMPLETE,
         Field("createMask", BOOLEAN),
         opt("preserveCrop", BOOLEAN),
         opt("knockoutBackgroundOptions", "KnockoutBackgroundOptions"),
         opt("manualCropOptions", "ManualCropOptions"),
         opt("autoColorCropOptions", "AutoColorCropOptions"),
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
+        _AUTO_SMART_CROP,
         # No change log names UploadPostJob; these two are no older than their types.
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
         opt("pdfOptions", "PDFOptions"),
         opt("illustratorOptions", "IllustratorOptions"),
+        _CSS_OPTIONS,
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
         opt("projectHandleArray", "HandleArray"),
@@ -165,6 +194,7 @@ _UPLOAD_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("unsharpMaskOptions", "UnsharpMaskOptions"),
         opt("unCompressOptions", "UnCompressOptions"),
         opt("excludeMasterVideoFromAVS", BOOLEAN, since="2014-04-03"),
+        *_AFTER_EXCLUDE_MASTER_VIDEO_2021,
     ),
 )
 
@@ -196,6 +226,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         Field("assetHandleArray", "HandleArray"),
         opt("destFolder", STRING),
         Field("readyForPublish", BOOLEAN),
+        _SYNCHRONIZATION_COMPLETE,
         Field("autoSetCreationOptions", "AutoSetCreationOptions"),
         Field("emailSetting", STRING),
         since="2009-07-31",
@@ -216,6 +247,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("manualCropOptions", "ManualCropOptions"),
         opt("autoColorCropOptions", "AutoColorCropOptions"),
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
+        _AUTO_SMART_CROP,
         opt("postScriptOptions", "PostScriptOptions"),
         opt("pdfOptions", "PDFOptions"),
         opt("illustratorOptions", "IllustratorOptions"),
@@ -232,6 +264,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         "ReprocessAssetsJob",
         Field("assetHandleArray", "HandleArray"),
         opt("readyForPublish", BOOLEAN, since="2008-09-10"),
+        _SYNCHRONIZATION_COMPLETE,
         opt("preservePublishState", BOOLEAN, since="2008-09-10"),
         Field("createMask", BOOLEAN),
         opt("preserveCrop", BOOLEAN, since="2008-09-10"),
@@ -239,11 +272,13 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("manualCropOptions", "ManualCropOptions"),
         opt("autoColorCropOptions", "AutoColorCropOptions"),
         opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
+        _AUTO_SMART_CROP,
         opt("photoshopOptions", "PhotoshopOptions", since="2010-01-31"),
         opt("postScriptOptions", "PostScriptOptions"),
         opt("pdfOptions", "PDFOptions"),
         opt("mediaOptions", "MediaOptions"),
         opt("illustratorOptions", "IllustratorOptions"),
+        _CSS_OPTIONS,
         opt("colorManagementOptions", "ColorManagementOptions"),
         opt("autoSetCreationOptions", "AutoSetCreationOptions", since="2009-07-31"),
         opt("projectHandleArray", "HandleArray"),
@@ -256,6 +291,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("inDesignOptions", "InDesignOptions"),
         opt("unsharpMaskOptions", "UnsharpMaskOptions", since="2014-04-03"),
         opt("excludeMasterVideoFromAVS", BOOLEAN, since="2014-04-03"),
+        *_AFTER_EXCLUDE_MASTER_VIDEO_2021,
         # 4.0: "Added ReprocessAssets job type" (docs/reference/ips-api/SPEC.md 2.5).
         since="2008-01-15",
     ),

@@ -2,7 +2,8 @@
 
 As ``python -m ips_emulator.protocol.scaffold`` wrote them from Adobe's 2013-02-15
 and 2014-04-03 WSDLs: reached only by operations not emulated yet, whose history
-before 2013-02-15 is not researched.
+before 2013-02-15 is not researched. ``MetadataField.isPublishData`` is 2021-01-11-beta's,
+written by hand (docs/versions.md, "The beta namespaces").
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ METADATA_STRUCTS: tuple[Struct, ...] = (
         Field("isUserDefined", BOOLEAN),
         Field("isHidden", BOOLEAN),
         Field("isEnforced", BOOLEAN, since="2014-04-03"),
+        # Required, as isEnforced (2021-01-11-beta javadoc).
+        Field("isPublishData", BOOLEAN, since="2021-01-11-beta"),
         opt("initialTagValue", STRING),
     ),
     array("MetadataFieldArray", "MetadataField"),

@@ -3,7 +3,9 @@ ScheduledJob).
 
 Source: Adobe's real 2013-02-15 WSDL for names, order, types and ``minOccurs``;
 ``docs/reference/ips-api/types-options/*.md``; version facts from
-docs/reference/ips-api/SPEC.md section 2.5 and the change-log pages it digests.
+docs/reference/ips-api/SPEC.md section 2.5 and the change-log pages it digests. What the
+2017-10-29-beta and 2021-01-11-beta namespaces add is written by hand from AEM's JAXB
+javadoc of those namespaces (docs/versions.md, "The beta namespaces").
 """
 
 from __future__ import annotations
@@ -16,8 +18,72 @@ from ips_emulator.protocol.schema import (
     STRING,
     Field,
     Struct,
+    array,
     opt,
     struct,
+)
+
+#: The option types the beta namespaces add (AEM's JAXB javadoc: the 6.4 one for
+#: 2017-10-29-beta, the Cloud Service one for 2021-01-11-beta).
+_BETA_OPTION_STRUCTS: tuple[Struct, ...] = (
+    struct(
+        "AutoSmartCropOptions",
+        Field("name", STRING),
+        Field("width", INT),
+        Field("height", INT),
+        Field("type", STRING),
+        since="2017-10-29-beta",
+    ),
+    array("AutoSmartCropOptionsArray", "AutoSmartCropOptions", since="2017-10-29-beta"),
+    struct(
+        "CssOptions",
+        opt("forceStaticImages", BOOLEAN),
+        since="2017-10-29-beta",
+    ),
+    struct(
+        "VideoEncoding",
+        Field("name", STRING),
+        Field("fileSuffix", STRING),
+        opt("playbackTarget", STRING),
+        opt("width", INT),
+        opt("height", INT),
+        opt("videoCodec", STRING),
+        Field("videoBitrate", INT),
+        opt("minBitrate", INT),
+        opt("maxBitrate", INT),
+        opt("constantBitrate", BOOLEAN),
+        opt("frameRate", DOUBLE),
+        opt("keyframeInterval", INT),
+        opt("h264Profile", STRING),
+        opt("h264Level", STRING),
+        opt("twoPass", BOOLEAN),
+        opt("audioCodec", STRING),
+        Field("audioBitrate", INT),
+        opt("audioSampleRate", INT),
+        opt("advancedSettings", "PropertyArray"),
+        since="2017-10-29-beta",
+    ),
+    array("VideoEncodingArray", "VideoEncoding", since="2017-10-29-beta"),
+    struct(
+        "AvsEncoding",
+        Field("name", STRING),
+        opt("aspectRatio", STRING),
+        Field("videoEncodingArray", "VideoEncodingArray"),
+        since="2017-10-29-beta",
+    ),
+    array("AvsEncodingArray", "AvsEncoding", since="2017-10-29-beta"),
+    struct(
+        "VideoSmartCropAspectRatio",
+        opt("width", INT),
+        opt("height", INT),
+        since="2021-01-11-beta",
+    ),
+    array("VideoSmartCropArray", "VideoSmartCropAspectRatio", since="2021-01-11-beta"),
+    struct(
+        "MetadataOptions",
+        opt("updateArray", "MetadataUpdateArray"),
+        since="2021-01-11-beta",
+    ),
 )
 
 OPTION_STRUCTS: tuple[Struct, ...] = (
@@ -110,6 +176,11 @@ OPTION_STRUCTS: tuple[Struct, ...] = (
     struct(
         "MediaOptions",
         opt("videoEncodingPresetsArray", "HandleArray"),
+        opt("videoEncodingArray", "VideoEncodingArray", since="2017-10-29-beta"),
+        # 2021-01-11-beta puts these two between the two arrays 2017-10-29-beta added.
+        opt("videoSmartCropArray", "VideoSmartCropArray", since="2021-01-11-beta"),
+        opt("videoSmartCropSampleRate", INT, since="2021-01-11-beta"),
+        opt("avsEncodingArray", "AvsEncodingArray", since="2017-10-29-beta"),
         opt("generateThumbnail", BOOLEAN),
         opt("thumbnailOptions", "ThumbnailOptions"),
     ),
@@ -123,4 +194,5 @@ OPTION_STRUCTS: tuple[Struct, ...] = (
         opt("autoSetsArray", "HandleArray"),
         since="2009-07-31",
     ),
+    *_BETA_OPTION_STRUCTS,
 )
