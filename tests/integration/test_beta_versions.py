@@ -18,9 +18,10 @@ from lxml import etree
 from ips_emulator import EmulatorServer
 from tests.helpers import DEMO_PASSWORD, DEMO_USER, NS_XSD, envelope, post
 
-BETAS = ["2016-01-14-beta", "2017-10-29-beta", "2021-01-11-beta"]
+BETAS = ["2016-01-14-beta", "2017-10-29-beta", "2021-01-11-beta", "2021-04-26-beta"]
 WRAPPER = f"{NS_XSD}/2017-10-29-beta"
-PARAMS = f"{NS_XSD}/2021-01-11-beta"
+#: The parameters' namespace: AEM as a Cloud Service's classes, 2021 then from December 2021.
+CLOUD_SERVICE = [f"{NS_XSD}/2021-01-11-beta", f"{NS_XSD}/2021-04-26-beta"]
 
 
 def audit_request(param: str) -> bytes:
@@ -36,9 +37,9 @@ def without_namespaces(content: bytes) -> etree._Element:
     return etree.fromstring(re.sub(rb'\sxmlns(:\w+)?="[^"]*"', b"", content))
 
 
-def job_logs(server: EmulatorServer, start: str, end: str) -> etree._Element:
+def job_logs(server: EmulatorServer, params: str, start: str, end: str) -> etree._Element:
     param = (
-        f'<getJobLogsParam xmlns="{PARAMS}"><companyHandle>c|6</companyHandle>'
+        f'<getJobLogsParam xmlns="{params}"><companyHandle>c|6</companyHandle>'
         f"<startDate>{start}</startDate><endDate>{end}</endDate><numRows>100</numRows>"
         "</getJobLogsParam>"
     )
@@ -47,12 +48,13 @@ def job_logs(server: EmulatorServer, start: str, end: str) -> etree._Element:
     return without_namespaces(answer.content)
 
 
-def test_audit_flow_ten_day_windows_then_details(server: EmulatorServer) -> None:
+@pytest.mark.parametrize("params", CLOUD_SERVICE)
+def test_audit_flow_ten_day_windows_then_details(server: EmulatorServer, params: str) -> None:
     found = {}
     windows = [("2007-10-20", "2007-10-30"), ("2008-01-01", "2008-01-11"),
                ("2008-06-05", "2008-06-15")]  # fmt: skip
     for start, end in windows:
-        root = job_logs(server, f"{start}T00:00:00Z", f"{end}T00:00:00Z")
+        root = job_logs(server, params, f"{start}T00:00:00Z", f"{end}T00:00:00Z")
         for item in root.xpath("/getJobLogsReturn/jobLogArray/items"):
             found[start] = (item.findtext("jobHandle"), item.findtext("originalJobName"))
     assert found == {
@@ -61,7 +63,7 @@ def test_audit_flow_ten_day_windows_then_details(server: EmulatorServer) -> None
                        "submitServerUploadJob40"),
     }  # fmt: skip
     param = (
-        f'<getJobLogDetailsParam xmlns="{PARAMS}"><companyHandle>c|6</companyHandle>'
+        f'<getJobLogDetailsParam xmlns="{params}"><companyHandle>c|6</companyHandle>'
         "<jobHandle>j|6||submitServerUploadJob40_2008-06-11-11:38</jobHandle>"
         "<logTypeArray><items>FileUpdated</items></logTypeArray></getJobLogDetailsParam>"
     )

@@ -771,6 +771,7 @@ class ReprocessAssetsJob(Protocol):
     preservePublishState: bool | None
     createMask: bool
     preserveCrop: bool | None
+    overwriteAVS: bool | None
     knockoutBackgroundOptions: KnockoutBackgroundOptions | None
     manualCropOptions: ManualCropOptions | None
     autoColorCropOptions: AutoColorCropOptions | None

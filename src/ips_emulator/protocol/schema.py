@@ -26,9 +26,10 @@ LONG = "long"
 BASE64 = "base64Binary"
 SIMPLE_TYPES = frozenset({STRING, INT, BOOLEAN, DATETIME, DOUBLE, FLOAT, LONG, BASE64})
 
-#: The beta namespaces real clients send (AEM's JAXB classes are 2021-01-11-beta): no
-#: document dates them, so they follow 2014-04-03 in name order (docs/versions.md).
-BETAS = ("2016-01-14-beta", "2017-10-29-beta", "2021-01-11-beta")
+#: The beta namespaces real clients send (AEM's JAXB classes: 2017-10-29-beta in 6.4,
+#: 2021-01-11-beta then 2021-04-26-beta in the Cloud Service): no document dates them,
+#: so they follow 2014-04-03 in name order (docs/versions.md).
+BETAS = ("2016-01-14-beta", "2017-10-29-beta", "2021-01-11-beta", "2021-04-26-beta")
 #: API versions in release order (docs/reference/ips-api/SPEC.md section 0); "xsd" is the pre-4.0
 #: namespace.
 VERSIONS = ("xsd", "2008-01-15", "2008-09-10", "2009-07-31", "2010-01-31",

@@ -210,7 +210,10 @@ OPERATIONS = family(
             Field("ownerHandle", STRING),
             Field("addArray", "SmartCropAddArray"),
         ),
-        result=_SUB_ASSET_COUNTS,
+        result=(
+            *_SUB_ASSET_COUNTS,
+            opt("successDetailArray", "SubAssetArray", since="2021-04-26-beta"),
+        ),
         since="2021-01-11-beta",
     ),
 )

@@ -274,6 +274,7 @@ OPERATIONS = family(
             opt("applySmartCropsOnPDF", BOOLEAN, since="2021-01-11-beta"),
             opt("applySmartCropsOnPSD", BOOLEAN, since="2021-01-11-beta"),
             opt("companyDMVersion", STRING, since="2021-01-11-beta"),
+            opt("psdTemplatesThreshold", INT, since="2021-04-26-beta"),
         ),
         result=(),
         since="2013-02-15",

@@ -90,6 +90,7 @@ DIRECTORY_STRUCTS: tuple[Struct, ...] = (
         Field("applySmartCropsOnPDF", BOOLEAN, since="2021-01-11-beta"),
         Field("applySmartCropsOnPSD", BOOLEAN, since="2021-01-11-beta"),
         Field("companyDMVersion", STRING, since="2021-01-11-beta"),
+        Field("psdTemplatesThreshold", INT, since="2021-04-26-beta"),
     ),
     # getCompanyUPPProperties (2021-01-11-beta): every element required here, every one
     # optional in setCompanyUPPPropertiesParam and addCompanyParam.

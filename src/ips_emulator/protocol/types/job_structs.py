@@ -268,6 +268,7 @@ _OTHER_JOB_STRUCTS: tuple[Struct, ...] = (
         opt("preservePublishState", BOOLEAN, since="2008-09-10"),
         Field("createMask", BOOLEAN),
         opt("preserveCrop", BOOLEAN, since="2008-09-10"),
+        opt("overwriteAVS", BOOLEAN, since="2021-04-26-beta"),
         opt("knockoutBackgroundOptions", "KnockoutBackgroundOptions"),
         opt("manualCropOptions", "ManualCropOptions"),
         opt("autoColorCropOptions", "AutoColorCropOptions"),
