@@ -25,3 +25,19 @@ def test_submit_and_follow_job(make_test_server: ServerFactory) -> None:
     assert "page 3:\n  EndUpload        Le chargement est terminé." in out
     assert "UploadError      ApiTestCo/examples/readme.unknown n'est pas un type" in out
     assert out.count("getAssetJobLogs a|") == 2
+
+
+def test_manage_folders(make_test_server: ServerFactory) -> None:
+    server = make_test_server(job_speed=10.0)
+    result = subprocess.run(
+        [sys.executable, "examples/manage_folders.py", "--url", server.url, "--timeout", "30"],
+        cwd=ROOT, capture_output=True, text=True, timeout=90, check=True,
+    )  # fmt: skip
+    out = result.stdout
+    assert out.count("createFolder examples-") == 3
+    assert "uploaded 2 files into examples-" in out
+    assert "getFolders: 4 folders" in out
+    assert "/spring/: 2 assets ['hat.jpg', 'scarf.jpg']" in out
+    assert "/spring-2027/" in out
+    assert "/archive/summer/" in out
+    assert "getAssetJobLogs hat.jpg: UploadSuccess " in out
