@@ -1,5 +1,6 @@
 """Image details: image, font and ICC profile fields, image formats, maps, zoom targets and masks,
-and (in the beta namespaces) sub-assets and smart crops.
+images made from others (copies, replacements, derived assets, thumbnails, crops,
+Photoshop paths), and (in the beta namespaces) sub-assets and smart crops.
 
 The operations not emulated yet are as ``python -m ips_emulator.protocol.scaffold``
 wrote them from Adobe's 2013-02-15 and 2014-04-03 WSDLs, with the roles of their
@@ -215,5 +216,104 @@ OPERATIONS = family(
             opt("successDetailArray", "SubAssetArray", since="2021-04-26-beta"),
         ),
         since="2021-01-11-beta",
+    ),
+    Operation(
+        "copyImage",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("folderHandle", STRING),
+            Field("name", STRING),
+            Field("urlModifier", STRING),
+        ),
+        result=(Field("assetHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "replaceImage",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("urlModifier", STRING),
+        ),
+        result=(Field("assetHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "createDerivedAsset",
+        param=(
+            Field("companyHandle", STRING),
+            Field("ownerHandle", STRING),
+            Field("folderHandle", STRING),
+            Field("name", STRING),
+            Field("type", STRING),
+            opt("urlModifier", STRING),
+            opt("urlPostApplyModifier", STRING),
+        ),
+        result=(Field("assetHandle", STRING),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "batchSetThumbAsset",
+        param=(
+            Field("companyHandle", STRING),
+            Field("updateArray", "ThumbAssetUpdateArray"),
+        ),
+        result=(
+            Field("successCount", INT),
+            Field("warningCount", INT),
+            Field("errorCount", INT),
+            opt("warningDetailArray", "AssetOperationFaultArray"),
+            opt("errorDetailArray", "AssetOperationFaultArray"),
+        ),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getAutoCropRect",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            opt("autoColorCropOptions", "AutoColorCropOptions"),
+            opt("autoTransparentCropOptions", "AutoTransparentCropOptions"),
+        ),
+        result=(
+            Field("xOffset", INT),
+            Field("yOffset", INT),
+            Field("width", INT),
+            Field("height", INT),
+        ),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getGenerationInfo",
+        param=(
+            Field("companyHandle", STRING),
+            opt("engine", STRING),
+            opt("originatorHandle", STRING),
+            opt("generatedHandle", STRING),
+            opt("responseFieldArray", "StringArray"),
+            opt("excludeFieldArray", "StringArray"),
+        ),
+        result=(Field("generationArray", "GenerationInfoArray"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getPhotoshopPath",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+            Field("pathName", STRING),
+        ),
+        result=(Field("perspectiveQuad", "PerspectiveQuad"),),
+        since="2013-02-15",
+    ),
+    Operation(
+        "getPhotoshopPathNames",
+        param=(
+            Field("companyHandle", STRING),
+            Field("assetHandle", STRING),
+        ),
+        result=(Field("pathNameArray", "StringArray"),),
+        since="2013-02-15",
     ),
 )
