@@ -12,12 +12,15 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer
+
+from ips_emulator.server.connections import socket_map
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +31,13 @@ _TICK = 0.5
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
+def _idle() -> None:
+    """Nothing to do on a tick."""
+
+
 def serve_until_signalled(server: Any, timeout: float) -> None:
-    """Run waitress ``server`` (from ``create_server``) until SIGTERM or SIGINT, then
-    drain it for at most ``timeout`` seconds."""
+    """Run waitress ``server`` (``connections.create_http_server``) until SIGTERM or
+    SIGINT, then drain it for at most ``timeout`` seconds."""
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
@@ -38,16 +45,27 @@ def serve_until_signalled(server: Any, timeout: float) -> None:
         stop.set()
 
     previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
-    sockets: dict[int, Any] = server.map if hasattr(server, "map") else server._map
     try:
-        while not stop.is_set():
+        serve_until(server, stop.is_set, timeout)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def serve_until(
+    server: Any, stopped: Callable[[], bool], timeout: float, tick: Callable[[], None] = _idle
+) -> None:
+    """Run waitress ``server`` until ``stopped()``, calling ``tick()`` at least twice a
+    second (a gunicorn worker's heartbeat), then drain it for at most ``timeout`` seconds."""
+    sockets = socket_map(server)
+    try:
+        while not stopped():
+            tick()
             wasyncore.loop(timeout=_TICK, map=sockets, use_poll=True, count=1)
         drain(sockets, timeout)
     finally:
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
         wasyncore.close_all(sockets)
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def drain(sockets: dict[int, Any], timeout: float) -> None:
