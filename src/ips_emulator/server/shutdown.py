@@ -1,4 +1,5 @@
-"""Serve with waitress until SIGTERM or SIGINT, then shut down gracefully.
+"""Serve with waitress until SIGTERM or SIGINT (a gunicorn worker: until told to stop),
+then shut down gracefully.
 
 waitress's own ``run()`` dies at once on SIGTERM (exit 143) and turns Ctrl-C into a
 traceback. Here the loop stops on either signal; the listening sockets are closed (new
@@ -56,19 +57,20 @@ def serve_until(
     server: Any, stopped: Callable[[], bool], timeout: float, tick: Callable[[], None] = _idle
 ) -> None:
     """Run waitress ``server`` until ``stopped()``, calling ``tick()`` at least twice a
-    second (a gunicorn worker's heartbeat), then drain it for at most ``timeout`` seconds."""
+    second (a gunicorn worker's heartbeat), then drain it for at most ``timeout`` seconds,
+    still calling ``tick()``."""
     sockets = socket_map(server)
     try:
         while not stopped():
             tick()
             wasyncore.loop(timeout=_TICK, map=sockets, use_poll=True, count=1)
-        drain(sockets, timeout)
+        drain(sockets, timeout, tick)
     finally:
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
         wasyncore.close_all(sockets)
 
 
-def drain(sockets: dict[int, Any], timeout: float) -> None:
+def drain(sockets: dict[int, Any], timeout: float, tick: Callable[[], None] = _idle) -> None:
     """Close the listeners, then serve the open connections until none has a call in
     flight or ``timeout`` has passed."""
     for dispatcher in list(sockets.values()):
@@ -84,6 +86,7 @@ def drain(sockets: dict[int, Any], timeout: float) -> None:
                 "shutdown: %d calls still in flight after %g s", _in_flight(sockets), timeout
             )
             return
+        tick()
         wasyncore.loop(timeout=min(left, 0.05), map=sockets, use_poll=True, count=1)
 
 

@@ -1,4 +1,5 @@
-"""``ips-emulator serve --workers N``: N processes under gunicorn, one database.
+"""``ips-emulator serve --workers N``: N processes under gunicorn, each serving with
+waitress as ``serve`` alone does, one database.
 
 The schema is migrated once, in the master, before the workers start; each worker
 then builds its own application (its own connection pool and clock). Jobs and
