@@ -38,4 +38,5 @@ def test_an_idle_connection_is_closed_after_the_idle_timeout(tmp_path: Path, wor
             assert kept.sock is not None
             for sock in (silent, kept.sock):
                 closed_within(sock, 10)
-                assert 0.9 < time.monotonic() - opened < 5
+                # The loose upper bound is for a loaded machine; the default is 30.
+                assert 0.9 < time.monotonic() - opened < 10
