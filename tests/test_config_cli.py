@@ -22,6 +22,8 @@ OPTIONS = {
     "shutdown_timeout": "--shutdown-timeout",
     "log_level": "--log-level",
     "log_format": "--log-format",
+    "idle_timeout": "--idle-timeout",
+    "connection_limit": "--connection-limit",
 }
 
 
@@ -45,14 +47,14 @@ def test_each_option_names_its_variable_and_default(command: list[str]) -> None:
     defaults = {"host": "127.0.0.1", "port": "8080", "database_url": "sqlite:///ips-emulator.db",
                 "default_locale": "en-US", "timezone": "UTC", "job_speed": "realtime",
                 "admin_token": "closed", "shutdown_timeout": "10", "log_level": "info",
-                "log_format": "text"}  # fmt: skip
+                "log_format": "text", "idle_timeout": "30", "connection_limit": "1000"}  # fmt: skip
     for name, option in OPTIONS.items():
         expected = f"[envvar:{ENV_VARS[name]};default:{defaults[name]}]"
         assert help_of(option, result.output).endswith(expected), option
 
 
 def test_every_variable_config_reads_has_an_option_or_is_shown_by_config() -> None:
-    """The ten with an option are in serve's help; every one is listed by `config`."""
+    """The twelve with an option are in serve's help; every one is listed by `config`."""
     help_text = run("serve", "--help").output
     assert [var for var in ENV_VARS.values() if var in help_text] == [
         f"IPS_EMULATOR_{name.upper()}" for name in OPTIONS
@@ -80,6 +82,8 @@ def test_config_shows_defaults() -> None:
         "shutdown_timeout     10                              default",
         "log_level            info                            default",
         "log_format           text                            default",
+        "idle_timeout         30                              default",
+        "connection_limit     1000                            default",
         "max_body_bytes       10485760                        default",
         "max_xml_depth        100                             default",
         "max_xml_elements     100000                          default",
@@ -120,6 +124,10 @@ def test_config_names_each_source_and_masks_secrets() -> None:
         (["--log-level", "loud"], "--log-level: log level 'loud' is not one of debug, info, "
          "warning, error"),
         (["--log-format", "xml"], "--log-format: log format 'xml' is not one of text, json"),
+        (["--idle-timeout", "0"], "--idle-timeout: idle timeout '0' must be at least 1"),
+        (["--idle-timeout", "0.5"], "--idle-timeout: idle timeout '0.5' is not a whole number"),
+        (["--connection-limit", "many"],
+         "--connection-limit: connection limit 'many' is not a whole number"),
     ],
 )  # fmt: skip
 def test_operating_settings_are_checked(args: list[str], message: str) -> None:

@@ -6,7 +6,7 @@ bound, so "serving" is true when it appears; every failure before it is one line
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -50,25 +50,18 @@ def serve(no_demo: bool, threads: int, workers: int, **options: str | None) -> N
 
 
 def _serve_one(settings: Settings, threads: int) -> None:
-    from waitress.server import create_server
-
+    from ips_emulator.server.connections import create_http_server
     from ips_emulator.server.shutdown import serve_until_signalled
-    from ips_emulator.server.tuning import tune_for_serving
+    from ips_emulator.server.tuning import allow_connections, tune_for_serving
 
     app = _open_app(settings)
     try:
         with bind_errors(settings.host, settings.port):
-            server: Any = create_server(
-                app,
-                host=settings.host,
-                port=settings.port,
-                threads=threads,
-                ident="ips-emulator",
-                max_request_body_size=2 * settings.max_body_bytes,
-            )
+            server = create_http_server(app, threads, host=settings.host, port=settings.port)
     except click.ClickException:
         app.database.dispose()
         raise
+    allow_connections(settings.connection_limit)
     tune_for_serving()
     # One socket has effective_port; a host name bound on several addresses has a list.
     port = getattr(server, "effective_port", None) or server.effective_listen[0][1]
@@ -89,6 +82,7 @@ def _open_app(settings: Settings) -> EmulatorApp:
 def _serve_workers(settings: Settings, workers: int, threads: int) -> None:
     from sqlalchemy.engine import make_url
 
+    from ips_emulator.server.tuning import allow_connections
     from ips_emulator.server.workers import prepare_database, serve_workers
 
     url = make_url(settings.database_url)
@@ -101,6 +95,7 @@ def _serve_workers(settings: Settings, workers: int, threads: int) -> None:
         prepare_database(settings)
     # gunicorn retries a busy port for seconds, logging each try: check it first.
     check_bindable(settings.host, settings.port)
+    allow_connections(settings.connection_limit)  # the workers inherit the limit
     serve_workers(settings, workers, threads, lambda port: _banner(settings, port, workers))
 
 

@@ -78,6 +78,19 @@ OPTIONS: dict[str, tuple[str, str, str, str]] = {
         "info",
     ),
     "log_format": ("--log-format", "FORMAT", "text, or json (one object per line).", "text"),
+    "idle_timeout": (
+        "--idle-timeout",
+        "SECONDS",
+        "Close a connection that sends nothing for this many whole seconds (kept alive "
+        "between calls, or stalled in the middle of a request).",
+        "30",
+    ),
+    "connection_limit": (
+        "--connection-limit",
+        "N",
+        "Open connections per process; past it new ones wait until one closes.",
+        "1000",
+    ),
 }
 
 

@@ -111,7 +111,7 @@ ENV_VARS: dict[str, str] = {
     name: f"{ENV_PREFIX}{name.upper()}"
     for name in ("host", "port", "database_url", "default_locale", "timezone", "job_speed",
                  "admin_token", "shutdown_timeout", "log_level", "log_format",
-                 *BOUND_SETTINGS)
+                 "idle_timeout", "connection_limit", *BOUND_SETTINGS)
 }  # fmt: skip
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
@@ -121,6 +121,9 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "shutdown_timeout": parse_seconds,
     "log_level": partial(_one_of, "log level", LOG_LEVELS),
     "log_format": partial(_one_of, "log format", LOG_FORMATS),
+    # Whole seconds: waitress counts its channel timeout in them.
+    "idle_timeout": partial(parse_bound, "idle timeout"),
+    "connection_limit": partial(parse_bound, "connection limit"),
     **{name: partial(parse_bound, name) for name in BOUND_SETTINGS},
 }
 
@@ -163,6 +166,11 @@ class Settings:
         finish (seconds) before ``serve`` exits anyway.
         ``log_level``: ``debug``, ``info`` (one access line per SOAP call), ``warning``
         or ``error``. ``log_format``: ``text``, or ``json`` (one object per line).
+    Connections (SECURITY.md "Connections")
+        ``idle_timeout``: whole seconds a connection may send nothing, between requests
+        or in the middle of one, before it is closed.
+        ``connection_limit``: open connections per serving process; past it, new ones
+        wait in the listen backlog until one closes.
     Bounds (SECURITY.md; each has the env var ``IPS_EMULATOR_`` + its name in capitals)
         ``max_body_bytes``: request body size, after gzip decompression (HTTP 413 over it).
         ``max_xml_depth``, ``max_xml_elements``, ``max_xml_attributes`` (per element),
@@ -183,6 +191,8 @@ class Settings:
     shutdown_timeout: float = 10.0
     log_level: str = "info"
     log_format: str = "text"
+    idle_timeout: int = 30
+    connection_limit: int = 1000
     max_body_bytes: int = 10 * 1024 * 1024
     max_xml_depth: int = 100
     max_xml_elements: int = 100_000

@@ -7,9 +7,8 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from waitress.server import create_server
-
 from ips_emulator.server.app import EmulatorApp
+from ips_emulator.server.connections import create_http_server, socket_map
 
 SERVICE_PATH = "/scene7/services/IpsApiService"
 
@@ -24,19 +23,9 @@ class EmulatorServer:
         #: A directory of the server's own (its SQLite file), removed once it has stopped.
         self.scratch = scratch
         # A short loop timeout lets stop() end the serving thread promptly.
-        self._server = create_server(
-            app,
-            host=host,
-            port=port,
-            threads=8,
-            ident="ips-emulator",
-            asyncore_loop_timeout=0.2,
-            # waitress buffers a body before the app sees it: it refuses the grossly
-            # oversized ones itself; the app answers the rest with its own 413.
-            max_request_body_size=2 * app.settings.max_body_bytes,
-        )
+        self._server = create_http_server(app, 8, loop_timeout=0.2, host=host, port=port)
         self.host = host
-        self.port: int = self._server.effective_port  # type: ignore[union-attr]
+        self.port: int = self._server.effective_port
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
 
@@ -70,7 +59,7 @@ class EmulatorServer:
         self._stopping.set()
         server = self._server
         server.close()
-        for channel in list(server._map.values()):  # type: ignore[union-attr]
+        for channel in list(socket_map(server).values()):
             channel.close()
         server.task_dispatcher.shutdown()
         if self._thread is not None:

@@ -1,4 +1,5 @@
-"""Serve with waitress until SIGTERM or SIGINT, then shut down gracefully.
+"""Serve with waitress until SIGTERM or SIGINT (a gunicorn worker: until told to stop),
+then shut down gracefully.
 
 waitress's own ``run()`` dies at once on SIGTERM (exit 143) and turns Ctrl-C into a
 traceback. Here the loop stops on either signal; the listening sockets are closed (new
@@ -12,12 +13,15 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer
+
+from ips_emulator.server.connections import socket_map
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +32,13 @@ _TICK = 0.5
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
+def _idle() -> None:
+    """Nothing to do on a tick."""
+
+
 def serve_until_signalled(server: Any, timeout: float) -> None:
-    """Run waitress ``server`` (from ``create_server``) until SIGTERM or SIGINT, then
-    drain it for at most ``timeout`` seconds."""
+    """Run waitress ``server`` (``connections.create_http_server``) until SIGTERM or
+    SIGINT, then drain it for at most ``timeout`` seconds."""
     stop = threading.Event()
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
@@ -38,19 +46,31 @@ def serve_until_signalled(server: Any, timeout: float) -> None:
         stop.set()
 
     previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
-    sockets: dict[int, Any] = server.map if hasattr(server, "map") else server._map
     try:
-        while not stop.is_set():
-            wasyncore.loop(timeout=_TICK, map=sockets, use_poll=True, count=1)
-        drain(sockets, timeout)
+        serve_until(server, stop.is_set, timeout)
     finally:
-        server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
-        wasyncore.close_all(sockets)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
 
-def drain(sockets: dict[int, Any], timeout: float) -> None:
+def serve_until(
+    server: Any, stopped: Callable[[], bool], timeout: float, tick: Callable[[], None] = _idle
+) -> None:
+    """Run waitress ``server`` until ``stopped()``, calling ``tick()`` at least twice a
+    second (a gunicorn worker's heartbeat), then drain it for at most ``timeout`` seconds,
+    still calling ``tick()``."""
+    sockets = socket_map(server)
+    try:
+        while not stopped():
+            tick()
+            wasyncore.loop(timeout=_TICK, map=sockets, use_poll=True, count=1)
+        drain(sockets, timeout, tick)
+    finally:
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
+        wasyncore.close_all(sockets)
+
+
+def drain(sockets: dict[int, Any], timeout: float, tick: Callable[[], None] = _idle) -> None:
     """Close the listeners, then serve the open connections until none has a call in
     flight or ``timeout`` has passed."""
     for dispatcher in list(sockets.values()):
@@ -66,6 +86,7 @@ def drain(sockets: dict[int, Any], timeout: float) -> None:
                 "shutdown: %d calls still in flight after %g s", _in_flight(sockets), timeout
             )
             return
+        tick()
         wasyncore.loop(timeout=min(left, 0.05), map=sockets, use_poll=True, count=1)
 
 

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import gc
+import logging
+import sys
+
+if sys.platform != "win32":  # Windows has no resource limits to raise
+    import resource
+
+log = logging.getLogger(__name__)
 
 # Answers are built from many short-lived objects (a 1,000-entry page makes tens of
 # thousands): with CPython's default thresholds the collector runs every few hundred
@@ -21,3 +28,30 @@ def tune_for_serving() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*_GC_THRESHOLDS)
+
+
+#: Descriptors a serving process needs besides its connections: the listener, the
+#: database files, waitress's wake-up pipe, gunicorn's heartbeat file, logs.
+_SPARE_FILES = 64
+
+
+def allow_connections(limit: int) -> None:
+    """Let this process open ``limit`` connections: raise its soft limit of open files
+    (often 1,024) as far as needed and the hard limit allows. Past it, every accept()
+    fails with EMFILE while the listener stays ready, and waitress would log each try."""
+    if sys.platform == "win32":
+        return
+    needed = limit + _SPARE_FILES
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= needed:
+        return
+    allowed = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
+    if allowed > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (allowed, hard))
+    if allowed < needed:
+        log.warning(
+            "connection limit %d: this process may open only %d files (ulimit -n); "
+            "lower --connection-limit or raise the hard limit",
+            limit,
+            allowed,
+        )

@@ -1,4 +1,5 @@
-"""``ips-emulator serve --workers N``: N processes under gunicorn, one database.
+"""``ips-emulator serve --workers N``: N processes under gunicorn, each serving with
+waitress as ``serve`` alone does, one database.
 
 The schema is migrated once, in the master, before the workers start; each worker
 then builds its own application (its own connection pool and clock). Jobs and
@@ -9,6 +10,7 @@ claimed with compare-and-set updates (``domain/job_runner.py``).
 from __future__ import annotations
 
 import math
+import os
 import signal
 from collections.abc import Callable
 from typing import Any
@@ -16,11 +18,13 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
 from gunicorn.glogging import Logger
-from gunicorn.workers.gthread import ThreadWorker
+from gunicorn.workers.base import Worker
 
 from ips_emulator.config import Settings
 from ips_emulator.domain.transactions import Transactions
 from ips_emulator.server.app import create_app, load_demo_data
+from ips_emulator.server.connections import create_http_server
+from ips_emulator.server.shutdown import serve_until
 from ips_emulator.server.tuning import tune_for_serving
 from ips_emulator.storage.db import Database
 
@@ -64,22 +68,33 @@ class _GracefulArbiter(Arbiter):  # type: ignore[misc]
         self.handle_term()
 
 
-class GracefulWorker(ThreadWorker):  # type: ignore[misc]
-    """gunicorn's gthread worker, graceful on SIGINT too (Ctrl-C reaches every process of
-    the terminal's group), and refusing new connections while it drains."""
+class WaitressWorker(Worker):  # type: ignore[misc]
+    """A gunicorn worker process that serves as ``serve`` alone does, with waitress.
+
+    gunicorn's own threaded worker (gthread) reads a request in the thread that will
+    answer it: a client sending its request a byte at a time held that thread for as
+    long as it took, and each new connection that sent nothing held one for 5 s (a
+    constant of gunicorn's), so with one thread per worker three such clients stopped
+    ``--workers 2``. waitress reads each request whole in its event loop first
+    (``server/connections.py``). gunicorn still forks, watches and restarts the workers.
+    """
 
     def init_signals(self) -> None:
         super().init_signals()
+        # Graceful on SIGINT too: Ctrl-C reaches every process of the terminal's group.
         signal.signal(signal.SIGINT, self.handle_exit)
 
-    def set_accept_enabled(self, enabled: bool) -> None:
-        super().set_accept_enabled(enabled)
-        if not enabled and not self.alive:
-            # Stopped accepting for good: close this process's copy of the listener, so
-            # that once every process has, connecting is refused instead of hanging in
-            # the backlog until the drain ends.
-            for listener in self.sockets:
-                listener.close()
+    def run(self) -> None:
+        server = create_http_server(
+            self.wsgi, self.cfg.threads, sockets=[listener.sock for listener in self.sockets]
+        )
+        # Draining closes this process's copy of the listeners, so that once every
+        # process has, connecting is refused instead of hanging in the backlog.
+        serve_until(server, self._stopped, self.wsgi.settings.shutdown_timeout, self.notify)
+
+    def _stopped(self) -> bool:
+        """Told to stop (SIGTERM, SIGINT), or the master is gone."""
+        return not self.alive or self.ppid != os.getppid()
 
 
 def prepare_database(settings: Settings) -> None:
@@ -108,13 +123,14 @@ def serve_workers(
         "bind": f"{settings.host}:{settings.port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": GracefulWorker,
+        "worker_class": WaitressWorker,
         "accesslog": None,  # the application logs each call (server/logs.py)
         "logger_class": _RootLogger,
         "loglevel": settings.log_level,
         "timeout": 120,
-        # gunicorn counts whole seconds.
-        "graceful_timeout": math.ceil(settings.shutdown_timeout),
+        # Each worker drains for shutdown_timeout itself; gunicorn (counting whole
+        # seconds) kills those still running a second later, not before.
+        "graceful_timeout": math.ceil(settings.shutdown_timeout) + 1,
         # gunicorn's control socket (for gunicornc) is one path per user: a second
         # server would take it over; the emulator offers no such control.
         "control_socket_disable": True,

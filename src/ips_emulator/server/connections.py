@@ -1,0 +1,57 @@
+"""waitress, the HTTP server of every serving process, with the emulator's connection
+limits (SECURITY.md "Connections").
+
+waitress reads each request whole in its event loop and only then hands it to a thread,
+so a client that connects and sends nothing, or sends its request a byte at a time,
+holds one of ``connection_limit`` connections but never a thread that answers calls.
+A connection that sends nothing for ``idle_timeout`` seconds, between requests or in
+the middle of one, is closed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from waitress.server import create_server
+
+if TYPE_CHECKING:
+    from ips_emulator.server.app import EmulatorApp
+
+#: How often, in seconds, waitress looks for idle connections to close. Its default,
+#: 30, let a connection outlive ``idle_timeout`` by up to that much; the look is a
+#: pass over the open connections, nothing next to a poll() a tick.
+_CLEANUP_INTERVAL = 1
+
+
+def create_http_server(
+    app: EmulatorApp, threads: int, loop_timeout: float = 1.0, **where: Any
+) -> Any:
+    """waitress serving ``app`` with ``threads`` threads, not yet running; ``where`` is
+    ``host`` and ``port``, or ``sockets`` already listening (a gunicorn worker's)."""
+    settings = app.settings
+    server = create_server(
+        app,
+        threads=threads,
+        ident="ips-emulator",
+        channel_timeout=settings.idle_timeout,
+        cleanup_interval=_CLEANUP_INTERVAL,
+        connection_limit=settings.connection_limit,
+        # select() cannot watch a descriptor numbered past 1023; poll() has no such bound.
+        asyncore_use_poll=True,
+        asyncore_loop_timeout=loop_timeout,
+        # waitress buffers a body before the app sees it: it refuses the grossly
+        # oversized ones itself; the app answers the rest with its own 413.
+        max_request_body_size=2 * settings.max_body_bytes,
+        **where,
+    )
+    # waitress counts its listeners and its wake-up pipe as connections: without them,
+    # the limit is exactly the clients' connections.
+    server.adj.connection_limit += len(socket_map(server))
+    return server
+
+
+def socket_map(server: Any) -> dict[int, Any]:
+    """The dispatchers a waitress server's loop watches: listeners, the wake-up pipe
+    and every client connection. One listener keeps them in ``_map``, several in ``map``."""
+    sockets: dict[int, Any] = server.map if hasattr(server, "map") else server._map
+    return sockets
