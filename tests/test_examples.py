@@ -37,7 +37,7 @@ def test_manage_folders(make_test_server: ServerFactory) -> None:
     assert out.count("createFolder examples-") == 3
     assert "uploaded 2 files into examples-" in out
     assert "getFolders: 4 folders" in out
-    assert "/spring/: 2 assets ['hat.jpg', 'scarf.jpg']" in out
+    assert "/spring/: 2 assets ['hat', 'scarf']" in out
     assert "/spring-2027/" in out
     assert "/archive/summer/" in out
-    assert "getAssetJobLogs hat.jpg: UploadSuccess " in out
+    assert "getAssetJobLogs hat: UploadSuccess " in out

@@ -23,13 +23,14 @@ def test_an_upload_gets_the_details_the_service_derives(emulator: Emulator) -> N
         ("http://example.com/in/terms.pdf", "details/terms.pdf"),
     )
     emulator.advance(10)
-    image = by_name(emulator, "Summer_hero.png")
+    # Named as the real service names an upload: the file name without its extension.
+    image = by_name(emulator, "Summer_hero")
     assert (image.createUser, image.lastModifyUser) == (
         "demo@ips-emulator.test", "image optimization",
     )  # fmt: skip
     raw = post(emulator.server.service_url, envelope(
         f'<getAssetsByNameParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
-        "<nameArray><items>Summer_hero.png</items></nameArray></getAssetsByNameParam>",
+        "<nameArray><items>Summer_hero</items></nameArray></getAssetsByNameParam>",
         auth_header(),
     )).content.decode()  # fmt: skip
     assert "<projects/>" in raw  # no projects are modelled: empty, as recorded
@@ -43,7 +44,7 @@ def test_an_upload_gets_the_details_the_service_derives(emulator: Emulator) -> N
     assert 1000 <= max(info.width, info.height) <= 4000
     assert (info.anchorX, info.anchorY) == (info.width // 2, info.height // 2)
     assert 0.3 <= info.fileSize / (info.width * info.height) <= 0.8
-    pdf = by_name(emulator, "terms.pdf")
+    pdf = by_name(emulator, "terms")
     assert (pdf.createUser, pdf.lastModifyUser) == ("demo@ips-emulator.test",) * 2
     assert (pdf.imageInfo, pdf.ipsImageUrl) == (None, None)
 
@@ -113,3 +114,22 @@ def test_search_compares_and_sorts_by_the_stored_details(emulator: Emulator) -> 
     ]  # fmt: skip
     assert search({"field": "CreateUser", "op": "Equals", "value": ""}) == ["doc.pdf"]
     assert search(sortBy="FileSize") == ["doc.pdf", "small.png", "mid.png", "large.png"]
+
+
+def test_uploads_are_named_without_the_extension_and_collide_by_that_name(
+    emulator: Emulator,
+) -> None:
+    """hat.jpg makes an asset named hat; hat.png into the same folder is the same asset
+    (overwrite decides), and its originalFile says which file it came from."""
+    folder = unique_name("named")
+    emulator.upload(unique_name("first"), ("http://example.com/hat.jpg", f"{folder}/hat.jpg"))
+    emulator.advance(10)
+    first = by_name(emulator, "hat")
+    assert (first.name, first.imageInfo.originalFile) == ("hat", "hat.jpg")
+    emulator.upload(unique_name("keep"), ("http://example.com/hat.png", f"{folder}/hat.png"),
+                    overwrite_files=False)  # fmt: skip
+    emulator.upload(unique_name("update"), ("http://example.com/hat.png", f"{folder}/hat.png"))
+    emulator.advance(20)
+    entries = emulator.call("getAssetJobLogs", companyHandle="c|6", assetHandle=first.assetHandle)
+    assert [e.logType for e in entries] == ["UploadSuccess", "DuplicateSkipped", "FileUpdated"]
+    assert by_name(emulator, "hat").assetHandle == first.assetHandle

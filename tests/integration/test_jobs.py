@@ -73,7 +73,7 @@ def test_upload_job_writes_entries_and_creates_assets(emulator: Emulator) -> Non
     details = log.detailArray.items
     assert details[1].logMessage == name
     assert details[5].logMessage == "ApiTestCo/logs/a.jpg was processed into IPS"
-    assert details[5].assetName == "a.jpg"
+    assert details[5].assetName == "a"  # the file name without its extension
     assert details[5].assetType == "MasterImage"
     assert details[6].logMessage == "file:///etc/passwd could not be downloaded."
     assert details[7].logMessage == "ApiTestCo/jobs/x.unknown is not a supported file type."
@@ -103,7 +103,7 @@ def test_asset_lookups_see_uploads_once_due(emulator: Emulator) -> None:
 
     def found() -> list[str]:
         hits = emulator.call("getAssetsByName", companyHandle="c|6",
-                             nameArray={"items": ["due.jpg"]})  # fmt: skip
+                             nameArray={"items": ["due"]})  # fmt: skip
         searched = emulator.call("searchAssets", companyHandle="c|6", includeSubfolders=True,
                                  folder="due/")  # fmt: skip
         listed = searched.assetArray.items if searched.assetArray else []
@@ -111,7 +111,7 @@ def test_asset_lookups_see_uploads_once_due(emulator: Emulator) -> None:
 
     assert found() == []
     emulator.advance(10)  # no job operation called meanwhile
-    assert found() == ["due.jpg", "due.jpg"]
+    assert found() == ["due", "due"]
 
 
 def test_stop_job_cancels_remaining_files(emulator: Emulator) -> None:

@@ -187,6 +187,13 @@ def check_upload_paths(struct_name: str, job: Mapping[str, Any]) -> None:
             raise invalid_parameter(where, dest, str(exc)) from None
 
 
+def asset_name(file_name: str) -> str:
+    """The name an upload gives its asset: the file name without its extension, as the
+    real service names one by default (``hat.jpg`` -> ``hat``); the file name stays the
+    asset's ``imageInfo.originalFile``."""
+    return posixpath.splitext(file_name)[0] or file_name
+
+
 def _upload_target(item: Mapping[str, Any], root: str) -> tuple[str, str, str | None]:
     """(folder, name, asset type or None if unsupported) of one uploaded URL."""
     folder, name = upload_place(root, _dest(item)[1] or "upload")
@@ -210,7 +217,8 @@ def _upload_urls_steps(ctx: PlanContext, job: Mapping[str, Any], family: Family)
             step = _entry(at, "UploadSuccess", "upload.success", asset_path=asset_path)
             overwrite = job.get("overwrite") is not False
             step["asset"] = {
-                "folder": folder, "name": name, "type": asset_type, "overwrite": overwrite,
+                "folder": folder, "name": asset_name(name), "file": name, "type": asset_type,
+                "overwrite": overwrite,
             }  # fmt: skip
             steps.append(step)
     return steps

@@ -21,7 +21,7 @@ from ips_emulator.domain import asset_details, job_plans
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.folder_writes import asset_stored
 from ips_emulator.domain.schedule import parse_schedule
-from ips_emulator.records import RunRecord, SubmissionRecord
+from ips_emulator.records import AssetRecord, RunRecord, SubmissionRecord
 from ips_emulator.storage import assets, directory, job_logs, jobs
 
 #: At most this many missed fire times of one schedule are caught up per call.
@@ -127,9 +127,7 @@ def write_step(
         found = assets.find_by_handle(scope.store, target["handle"])
         asset_id = found.id if found else None
     elif target:
-        existing = assets.find_by_path(
-            scope.store, run.company_id, target["folder"], target["name"]
-        )
+        existing = _existing(scope, run, target)
         if existing is not None and target.get("overwrite") is False:
             asset_id = existing.id
             log_type, template = "DuplicateSkipped", "upload.duplicate_skipped"
@@ -146,11 +144,28 @@ def write_step(
     )
 
 
+def _existing(
+    scope: RequestScope, run: RunRecord, target: Mapping[str, Any]
+) -> AssetRecord | None:
+    """The asset an upload collides with: the one named as it names its asset (the file
+    name without its extension), or one named by the whole file name (seeded so, or
+    uploaded before uploads named assets that way)."""
+    for name in dict.fromkeys((target["name"], target.get("file", target["name"]))):
+        found = assets.find_by_path(scope.store, run.company_id, target["folder"], name)
+        if found is not None:
+            return found
+    return None
+
+
 def _upload(scope: RequestScope, run: RunRecord, target: Mapping[str, Any], when: datetime) -> int:
     """Store a newly uploaded asset with the details the real service gives one."""
     root = directory.get_company(scope.store, run.company_id).root_path
     folder, name, asset_type = target["folder"], target["name"], target["type"]
-    details = asset_details.uploaded(root, folder, name, asset_type, run.submit_user_email, when)
+    # Plans written before assets were named without the extension have no "file".
+    file_name = target.get("file", name)
+    details = asset_details.uploaded(
+        root, folder, file_name, asset_type, run.submit_user_email, when
+    )
     record = assets.add_asset(
         scope.store, run.company_id, folder, name, asset_type, when, details=details
     )
