@@ -69,6 +69,11 @@ def getAssetsByName(scope: RequestScope, param: params.GetAssetsByNameParam) -> 
     return {"assetArray": {"items": [asset(a) for a in found]}}
 
 
+def getAssets(scope: RequestScope, param: params.GetAssetsParam) -> dict[str, Any]:
+    found = assets.get_assets(scope, param.companyHandle, strings(param.assetHandleArray))
+    return {"assetArray": {"items": [asset(a) for a in found]}}
+
+
 def _conditions(param: params.SearchAssetsParam) -> list[FieldCondition]:
     array = param.systemFieldConditionArray
     return [

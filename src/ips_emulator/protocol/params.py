@@ -203,6 +203,17 @@ class SearchAssetsParam(Protocol):
     excludeFieldArray: StringArray | None
 
 
+class GetAssetsParam(Protocol):
+    """getAssetsParam."""
+
+    companyHandle: str
+    accessUserHandle: str | None
+    accessGroupHandle: str | None
+    assetHandleArray: HandleArray
+    responseFieldArray: StringArray | None
+    excludeFieldArray: StringArray | None
+
+
 class GetFoldersParam(Protocol):
     """getFoldersParam."""
 

@@ -95,6 +95,14 @@ def find_by_handle(store: Store, handle: str) -> AssetRecord | None:
     return None if row is None else _asset(row)
 
 
+def find_by_handles(store: Store, company_id: int, handles: Sequence[str]) -> list[AssetRecord]:
+    """The company's assets among ``handles``, in no particular order."""
+    rows = store.orm.scalars(
+        select(Asset).where(Asset.company_id == company_id, Asset.handle.in_(handles))
+    )
+    return [_asset(r) for r in rows]
+
+
 def touch(store: Store, asset_id: int, when: datetime, by: str | None = None) -> None:
     """The asset was changed at ``when`` (by ``by``, when known)."""
     values: dict[str, Any] = {"last_modified": when}

@@ -112,8 +112,15 @@ OPERATIONS = family(
             opt("excludeFieldArray", "StringArray"),
         ),
         result=(opt("assetArray", "AssetArray"),),
-        since="2013-02-15",
+        # SPEC.md 1.0 lists it among the 4.0 operations; nothing dates it before 4.0.
+        since="2008-01-15",
         roles=ALL_ROLES,
+        handler=assets.getAssets,
+        does="The company's assets among `assetHandleArray`, in the order asked, each "
+        "once; a handle of no asset, or of another company's, is left out. Each `Asset` as "
+        "in `getAssetsByName`.",
+        note="As `getAssetsByName`; `responseFieldArray` and `excludeFieldArray` are not "
+        "applied, and access groups are not modelled.",
     ),
     Operation(
         "searchAssetsByMetadata",
