@@ -66,6 +66,16 @@ class Round:
     errors: int
     latencies: list[float]
     peak_rss_mb: float
+    #: 200s including those read after ``seconds`` (the server did their work too).
+    answered: int = 0
+    #: The server's CPU time over the round (``cpu_of``), in seconds.
+    cpu_seconds: float = float("nan")
+
+    @property
+    def cpu_per_call(self) -> float:
+        """The server's CPU seconds per answered call: on a machine shared with other
+        work, steadier than the rate, which depends on how much of its core it got."""
+        return self.cpu_seconds / self.answered if self.answered else float("nan")
 
     @property
     def rate(self) -> float:
@@ -127,6 +137,7 @@ def pound(
     seconds: float,
     connections: int = 8,
     rss_of: Callable[[], float] | None = None,
+    cpu_of: Callable[[], float] | None = None,
 ) -> Round:
     """POST ``body`` over ``connections`` keep-alive connections for ``seconds``, each
     sending its next request as soon as its answer is in.
@@ -134,8 +145,9 @@ def pound(
     One thread and an epoll loop rather than ``hammer``'s threads: with the load on a
     core of its own, a thread per connection spends its time switching for the GIL and
     caps what a fast server can be shown to do. Answers that arrive after ``seconds``
-    are read (the connection stays usable) but not counted. ``rss_of`` is sampled every
-    quarter second while the load runs.
+    are read (the connection stays usable) but not counted in the rate. ``rss_of`` is
+    sampled every quarter second while the load runs; ``cpu_of`` (the server's CPU
+    seconds so far) before the first request and after the last answer.
     """
     parts = urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
@@ -147,8 +159,9 @@ def pound(
     selector = selectors.DefaultSelector()
     pool = [_Connection(host, port) for _ in range(connections)]
     latencies: list[float] = []
-    errors = 0
+    errors = late = 0
     peak = rss_of() if rss_of else float("nan")
+    cpu_before = cpu_of() if cpu_of else float("nan")
     started = time.perf_counter()
     stop = started + seconds
     next_sample = started + 0.25
@@ -157,18 +170,20 @@ def pound(
         connection.send(request)
     in_flight = connections
     while in_flight:
-        for key, _ in selector.select(timeout=30):
+        events = selector.select(timeout=60)
+        if not events:
+            raise TimeoutError(f"{url} answered nothing for 60 s")
+        for key, _ in events:
             connection = key.data
             if not connection.receive():
                 continue
             now = time.perf_counter()
-            if connection.sent < stop:
-                if now > stop:
-                    pass  # finished after the round: not counted
-                elif connection.status == 200:
-                    latencies.append(now - connection.sent)
-                else:
-                    errors += 1
+            if connection.status != 200:
+                errors += 1
+            elif now > stop:
+                late += 1  # answered after the round: in the CPU per call, not the rate
+            else:
+                latencies.append(now - connection.sent)
             if now < stop:
                 connection.send(request)
             else:
@@ -180,4 +195,5 @@ def pound(
         selector.unregister(connection.sock)
         connection.sock.close()
     selector.close()
-    return Round(len(latencies), seconds, errors, latencies, peak)
+    cpu = cpu_of() - cpu_before if cpu_of else float("nan")
+    return Round(len(latencies), seconds, errors, latencies, peak, len(latencies) + late, cpu)

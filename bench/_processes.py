@@ -47,6 +47,21 @@ class Server:
         """
         return sum(_rss_kb(pid) for pid in self.pids or (self.process.pid,)) / 1024
 
+    def cpu_seconds(self) -> float:
+        """CPU time so far of the process and its descendants' threads (schedstat, ns)."""
+        total = 0
+        for pid in self.pids or (self.process.pid,):
+            try:
+                tasks = list(Path(f"/proc/{pid}/task").iterdir())
+            except OSError:
+                continue
+            for task in tasks:
+                try:
+                    total += int((task / "schedstat").read_text().split()[0])
+                except (OSError, ValueError, IndexError):
+                    continue
+        return total / 1e9
+
     def stop(self) -> None:
         """SIGTERM to the server's own process group (it was started as its leader)."""
         if self.process.poll() is None:

@@ -16,8 +16,9 @@ texts; node writes other prefixes).
 Each server runs pinned to one core and the load (``bench._load.pound``: keep-alive
 connections, each sending its next request when its answer is in) on the other; rounds
 interleave the three servers, rotating which goes first. Reported per server: the
-median over rounds of requests/s and of the round's p99 latency, and the peak resident
-memory sampled during the rounds. Targets: emulator/node >= 1.0 at 20 entries and
+median over rounds of requests/s, of the round's p99 latency and of its CPU time per
+call (steadier than the rate on a machine shared with other work), and the peak
+resident memory sampled during the rounds. Targets: emulator/node >= 1.0 at 20 entries and
 >= 2.0 at 1,000 (the median of the per-round ratios), the emulator's p99 no worse than
 node's, the emulator's memory under this load <= 120 MB. Without node (>= 20.19, as
 soap 1.13 requires) or npm it prints SKIP and exits 0.
@@ -211,7 +212,7 @@ def measure(
         shift = index % len(servers)
         for server in servers[shift:] + servers[:shift]:
             results[server.name].append(
-                pound(server.url, body, seconds, connections, rss_of=server.rss_mb)
+                pound(server.url, body, seconds, connections, server.rss_mb, server.cpu_seconds)
             )
     return results
 
@@ -222,18 +223,28 @@ def spread(values: list[float], scale: float = 1.0, digits: int = 0) -> str:
     return f"{mid:,.{digits}f} ({lo:,.{digits}f}-{hi:,.{digits}f})"
 
 
-def report(label: str, handle: str, results: dict[str, list[Round]]) -> list[str]:
-    print(f"\ngetAssetJobLogs, {label}: median (min-max) over {len(results['emulator'])} rounds")
-    print(f"  {'server':<16}{'req/s':<26}{'p99 ms':<26}{'peak RSS MB':<12}errors")
+def table(results: dict[str, list[Round]], width: int = 16) -> None:
+    """Per server: req/s, p99, its CPU per call (median, min-max), peak memory, errors."""
+    print(f"  {'server':<{width}}{'req/s':<22}{'p99 ms':<22}{'CPU ms/call':<22}"
+          f"{'peak RSS MB':<12}errors")  # fmt: skip
     for name, runs in results.items():
         rates, p99s = [r.rate for r in runs], [r.p99 for r in runs]
+        cpu = spread([r.cpu_per_call for r in runs], 1000, 2)
         peak, errors = max(r.peak_rss_mb for r in runs), sum(r.errors for r in runs)
-        print(f"  {name:<16}{spread(rates):<26}{spread(p99s, 1000, 1):<26}{peak:<12.0f}{errors}")
+        print(f"  {name:<{width}}{spread(rates):<22}{spread(p99s, 1000, 1):<22}{cpu:<22}"
+              f"{peak:<12.0f}{errors}")  # fmt: skip
+
+
+def report(label: str, handle: str, results: dict[str, list[Round]]) -> list[str]:
+    print(f"\ngetAssetJobLogs, {label}: median (min-max) over {len(results['emulator'])} rounds")
+    table(results)
     emulator, lxml_responder, node = results.values()
     to_node = [e.rate / n.rate for e, n in zip(emulator, node, strict=True)]
     to_lxml = [e.rate / x.rate for e, x in zip(emulator, lxml_responder, strict=True)]
+    cpu_to_node = [n.cpu_per_call / e.cpu_per_call for e, n in zip(emulator, node, strict=True)]
     print(f"  emulator/node per round {spread(to_node, digits=2)}; "
-          f"emulator/lxml responder {spread(to_lxml, digits=2)}")  # fmt: skip
+          f"emulator/lxml responder {spread(to_lxml, digits=2)}; "
+          f"node's CPU per call / the emulator's {spread(cpu_to_node, digits=2)}")  # fmt: skip
     errors = sum(r.errors for runs in results.values() for r in runs)
     ratio = statistics.median(to_node)
     ours_p99 = statistics.median(r.p99 for r in emulator)

@@ -29,6 +29,7 @@ from bench._load import Round
 from bench._processes import Server, cpus, launch, pin_self, wait_until_answering
 from bench._processes import without_emulator_settings as clean_env
 from bench.peers import ROOT, SERVICE, SIZES, measure, post, prepare, rows_of, spread
+from bench.peers import table as peers_table
 from bench.wsgi_apps import ANSWERS_ENV
 
 
@@ -102,11 +103,7 @@ def main() -> int:
 
 
 def table(results: dict[str, list[Round]]) -> None:
-    print(f"  {'app / server':<30}{'req/s':<24}{'p99 ms':<24}{'peak RSS MB':<12}errors")
-    for name, runs in results.items():
-        rates, p99s = [r.rate for r in runs], [r.p99 for r in runs]
-        peak, errors = max(r.peak_rss_mb for r in runs), sum(r.errors for r in runs)
-        print(f"  {name:<30}{spread(rates):<24}{spread(p99s, 1000, 1):<24}{peak:<12.0f}{errors}")
+    peers_table(results, width=30)
     for server in ("gunicorn gthread", "granian"):
         for app in ("emulator", "lxml"):
             base, other = results.get(f"{app} / waitress"), results.get(f"{app} / {server}")
