@@ -136,13 +136,16 @@ test-matrix: unit
 		$(MAKE) --no-print-directory .venv-$$v/.installed-stamp && .venv-$$v/bin/pytest -q -p no:cacheprovider || exit 1; \
 	done
 
-# Benchmarks (bench/README.md): each ends with TARGET lines.
+# Benchmarks (bench/README.md): each ends with TARGET lines. bench.peers installs the node
+# peer with `npm ci` (bench/node_peer/package-lock.json) when node and npm are on PATH, and
+# prints SKIP without them.
 bench: $(STAMP) catalogs
 	$(BIN)/python -m bench.i18n_render
 	$(BIN)/python bench/generate_speed.py --runs 2
 	$(BIN)/python bench/plugin_startup.py --runs 5
 	$(BIN)/python -m bench.scale
 	$(BIN)/python -m bench.serialization
+	$(BIN)/python -m bench.peers
 	$(BIN)/python -m bench.login_flood
 	$(BIN)/python -m bench.tenant_isolation
 

@@ -26,10 +26,14 @@ def envelope(body: str) -> bytes:
     ).encode()
 
 
-ASSET_LOGS = envelope(
-    f'<getAssetJobLogsParam xmlns="{NS}"><companyHandle>c|6</companyHandle>'
-    "<assetHandle>a|bench</assetHandle></getAssetJobLogsParam>"
-)
+def asset_logs_request(asset_handle: str) -> bytes:
+    return envelope(
+        f'<getAssetJobLogsParam xmlns="{NS}"><companyHandle>c|6</companyHandle>'
+        f"<assetHandle>{asset_handle}</assetHandle></getAssetJobLogsParam>"
+    )
+
+
+ASSET_LOGS = asset_logs_request("a|bench")
 DETAILS = envelope(
     f'<getJobLogDetailsParam xmlns="{NS}"><companyHandle>c|6</companyHandle>'
     "<originalName>bench-details</originalName><recordsPerPage>1000</recordsPerPage>"
@@ -37,14 +41,14 @@ DETAILS = envelope(
 )
 
 
-def _entry(i: int, asset: bool) -> dict[str, Any]:
+def _entry(i: int, asset: str | None) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "template": "upload.success",
         "params": {"asset_path": f"ApiTestCo/bench/file-{i:04d}.jpg"},
         "date": (START + timedelta(seconds=i)).isoformat(),
     }
     if asset:
-        entry["asset"] = "a|bench"
+        entry["asset"] = asset
     return entry
 
 
@@ -57,10 +61,23 @@ def bench_document(asset_entries: int = 20, detail_entries: int = 1000) -> dict[
                     "name": "asset.jpg", "type": "Image", "created": START.isoformat()}],
         "jobs": [
             {**job, "handle": "j|6||bench-asset|1", "name": "bench-asset",
-             "logs": [_entry(i, True) for i in range(asset_entries)]},
+             "logs": [_entry(i, "a|bench") for i in range(asset_entries)]},
             {**job, "handle": "j|6||bench-details|2", "name": "bench-details",
-             "logs": [_entry(i, False) for i in range(detail_entries)]},
+             "logs": [_entry(i, None) for i in range(detail_entries)]},
         ],
+    }  # fmt: skip
+
+
+def with_asset(document: dict[str, Any], handle: str, entries: int) -> dict[str, Any]:
+    """``document`` plus an asset ``handle`` that a job of its own wrote ``entries`` about."""
+    name = handle.replace("|", "-")
+    return {
+        **document,
+        "assets": [*document["assets"], {**document["assets"][0], "handle": handle,
+                                         "name": f"{name}.jpg"}],
+        "jobs": [*document["jobs"], {**document["jobs"][0], "handle": f"j|6||{name}|9",
+                                     "name": name,
+                                     "logs": [_entry(i, handle) for i in range(entries)]}],
     }  # fmt: skip
 
 

@@ -65,7 +65,17 @@ def details(log: dict[str, str], rows: Rows) -> Callable[[], bytes]:
     return build
 
 
-def make_app(answers: dict[str, Callable[[], bytes]]) -> Callable[..., Iterable[bytes]]:
+def by_asset(root: etree._Element) -> str:
+    """The answer's key for ``make_app``: the request's assetHandle (one answer per asset)."""
+    return root.findtext(f".//{{{NS}}}assetHandle") or ""
+
+
+def make_app(
+    answers: dict[str, Callable[[], bytes]],
+    key: Callable[[etree._Element], str] | None = None,
+) -> Callable[..., Iterable[bytes]]:
+    """The responder: ``answers`` by the body element's local name, or by ``key(request)``."""
+
     def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         root = etree.fromstring(environ["wsgi.input"].read(length))
@@ -74,8 +84,9 @@ def make_app(answers: dict[str, Callable[[], bytes]]) -> Callable[..., Iterable[
         if USERS.get(user or "") != password:
             start_response("500 Internal Server Error", [("Content-Type", "text/xml")])
             return [b"<fault/>"]
-        operation = etree.QName(root.find(f"{{{SOAP}}}Body")[0]).localname  # type: ignore[index]
-        data = answers[operation]()
+        body = root.find(f"{{{SOAP}}}Body")
+        name = key(root) if key else etree.QName(body[0]).localname  # type: ignore[index]
+        data = answers[name]()
         start_response("200 OK", [("Content-Type", "text/xml;charset=UTF-8"),
                                   ("Content-Length", str(len(data)))])  # fmt: skip
         return [data]
