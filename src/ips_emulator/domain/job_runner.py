@@ -144,9 +144,7 @@ def write_step(
     )
 
 
-def _existing(
-    scope: RequestScope, run: RunRecord, target: Mapping[str, Any]
-) -> AssetRecord | None:
+def _existing(scope: RequestScope, run: RunRecord, target: Mapping[str, Any]) -> AssetRecord | None:
     """The asset an upload collides with: the one named as it names its asset (the file
     name without its extension), or one named by the whole file name (seeded so, or
     uploaded before uploads named assets that way)."""
