@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ips_emulator.domain import assets
+from ips_emulator.domain import asset_changes, assets
 from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.protocol import params
@@ -72,6 +72,13 @@ def getAssetsByName(scope: RequestScope, param: params.GetAssetsByNameParam) -> 
 def getAssets(scope: RequestScope, param: params.GetAssetsParam) -> dict[str, Any]:
     found = assets.get_assets(scope, param.companyHandle, strings(param.assetHandleArray))
     return {"assetArray": {"items": [asset(a) for a in found]}}
+
+
+def renameAsset(scope: RequestScope, param: params.RenameAssetParam) -> dict[str, Any]:
+    asset_changes.rename_asset(
+        scope, param.companyHandle, param.assetHandle, param.newName, param.validateName
+    )
+    return {}
 
 
 def _conditions(param: params.SearchAssetsParam) -> list[FieldCondition]:

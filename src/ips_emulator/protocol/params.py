@@ -214,6 +214,15 @@ class GetAssetsParam(Protocol):
     excludeFieldArray: StringArray | None
 
 
+class RenameAssetParam(Protocol):
+    """renameAssetParam."""
+
+    companyHandle: str
+    assetHandle: str
+    newName: str
+    validateName: bool
+
+
 class GetFoldersParam(Protocol):
     """getFoldersParam."""
 

@@ -111,6 +111,22 @@ def touch(store: Store, asset_id: int, when: datetime, by: str | None = None) ->
     store.orm.execute(update(Asset).where(Asset.id == asset_id).values(**values))
 
 
+def name_in_use(store: Store, company_id: int, name: str, folder: str | None) -> bool:
+    """Whether an asset of the company (in ``folder``; None: in any) is named ``name``."""
+    query = select(Asset.id).where(Asset.company_id == company_id, Asset.name == name)
+    if folder is not None:
+        query = query.where(Asset.folder == folder)
+    return store.orm.scalar(query.limit(1)) is not None
+
+
+def rename(store: Store, asset_id: int, name: str, when: datetime, by: str) -> None:
+    store.orm.execute(
+        update(Asset)
+        .where(Asset.id == asset_id)
+        .values(name=name, last_modified=when, modified_by=by)
+    )
+
+
 def company_assets(store: Store, company_id: int) -> list[AssetRecord]:
     rows = store.orm.scalars(
         select(Asset).where(Asset.company_id == company_id).order_by(Asset.folder, Asset.name)

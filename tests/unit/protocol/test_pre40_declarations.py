@@ -47,12 +47,18 @@ def test_pre_40_serves_the_operations_the_docs_date_before_4_0() -> None:
     # moveFolder: new in 6.0 (r-6-operations.md of the same change log).
     # getAssets: SPEC.md 1.0 lists it among the 4.0 operations, nothing dates it earlier.
     four_o = ("getAssetJobLogs", "getAssetsByName", "searchAssets", "getAssets")
-    assert later == dict.fromkeys(four_o, V40) | {"moveFolder": "2012-02-14"}
-    assert {op.name for op in REGISTRY.emulated_in(V40)} == set(EMULATED_SINCE) - {"moveFolder"}
+    # renameAsset: the live 2010-01-31 service's recorded answers are the earliest evidence
+    # the emulator declares (its page's pre-4.0 example sends an undeclared renameFiles).
+    assert later == dict.fromkeys(four_o, V40) | {
+        "moveFolder": "2012-02-14", "renameAsset": "2010-01-31",
+    }  # fmt: skip
+    newer = {"moveFolder", "renameAsset"}
+    assert {op.name for op in REGISTRY.emulated_in(V40)} == set(EMULATED_SINCE) - newer
 
 
 def test_every_later_version_serves_every_emulated_operation() -> None:
-    assert len(REGISTRY.emulated_in("2008-01-15")) == len(EMULATED_SINCE) - 1  # moveFolder: 6.0
+    # moveFolder: 6.0; renameAsset: 4.5
+    assert len(REGISTRY.emulated_in("2008-01-15")) == len(EMULATED_SINCE) - 2
     for version in ("2013-02-15", "2014-04-03"):
         assert len(REGISTRY.emulated_in(version)) == len(EMULATED_SINCE)
 

@@ -253,9 +253,16 @@ OPERATIONS = family(
             Field("validateName", BOOLEAN),
         ),
         result=(),
-        since="2013-02-15",
+        # Recorded from the live 2010-01-31 service; its page's pre-4.0 example also sends
+        # a renameFiles no WSDL we have declares, so nothing earlier is declared.
+        since="2010-01-31",
         # The page lists ImpagePortalContribUser [sic]: read as the role it misspells.
         roles=ASSET_EDITORS,
+        handler=assets.renameAsset,
+        does="The asset gets `newName` (its job logs stay its own); a name in use in its "
+        "folder, or with `validateName` anywhere in the company, is 30000 \"Asset ID '…' "
+        "is already in use.\" as recorded; `lastModified`/`lastModifyUser` are the call's.",
+        note="The stored files are not renamed; `validateName` applies to every asset type.",
     ),
     Operation(
         "emptyAssetsFromTrash",
