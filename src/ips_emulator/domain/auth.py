@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ips_emulator.domain.context import Caller, Credentials, RequestScope
-from ips_emulator.domain.login_checks import login_matches
+from ips_emulator.domain.login_checks import user_login_matches
 from ips_emulator.domain.ratelimit import LoginThrottle
 from ips_emulator.domain.roles import ADMIN_ROLES
 from ips_emulator.errors import AuthenticationError, AuthorizationError, FaultCode
@@ -31,10 +31,7 @@ def authenticate(
     if throttle is not None:
         throttle.check(credentials.user)
     user, access = _user_and_access(scope, credentials.user, company_handle)
-    stored = user.password_hash if user is not None else None
-    budget = throttle.kdf_budget if throttle is not None else None
-    # The KDF runs for an unknown user too: the same cost as a wrong password.
-    matches = login_matches(credentials.user, credentials.password, stored, budget)
+    matches = user_login_matches(credentials.user, credentials.password, user, throttle)
     if user is None or not matches:
         if throttle is not None:
             throttle.failed(credentials.user, known=user is not None)

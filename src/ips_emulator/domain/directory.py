@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ips_emulator.domain.auth import no_such_user, require_caller, within_reach
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.login_checks import login_matches
+from ips_emulator.domain.login_checks import user_login_matches
 from ips_emulator.domain.roles import ADMIN_ROLES
 from ips_emulator.errors import AuthorizationError, FaultCode, missing_parameter
 from ips_emulator.records import CompanyRecord, UserRecord
@@ -31,10 +31,7 @@ def check_login(
     if throttle is not None and throttle.is_locked(email):
         return False
     user = directory.find_user_by_email(scope.store, email)
-    stored = user.password_hash if user is not None else None
-    budget = throttle.kdf_budget if throttle is not None else None
-    # The KDF runs for an unknown user too: the same cost as a wrong password.
-    matches = login_matches(email, password, stored, budget)
+    matches = user_login_matches(email, password, user, throttle)
     if user is None or not matches:
         if throttle is not None:
             throttle.failed(email, known=user is not None)

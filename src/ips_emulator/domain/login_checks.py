@@ -28,10 +28,14 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ips_emulator.domain import passwords
 from ips_emulator.errors import AuthenticationError, FaultCode
-from ips_emulator.records import email_key
+from ips_emulator.records import UserRecord, email_key
+
+if TYPE_CHECKING:
+    from ips_emulator.domain.ratelimit import LoginThrottle
 
 #: Share of real time scrypt may take in one process, and the burst it may run ahead.
 KDF_SHARE = 0.1
@@ -99,6 +103,16 @@ def _failure_key(user: str, stored: str, password: str) -> bytes:
         data = part.encode()
         digest.update(len(data).to_bytes(8, "big") + data)  # lengths keep parts apart
     return digest.digest()
+
+
+def user_login_matches(
+    user: str, password: str, found: UserRecord | None, throttle: LoginThrottle | None
+) -> bool:
+    """``login_matches`` for the user a lookup ``found`` (None: no such user), within
+    the throttle's KDF budget. The KDF runs for an unknown user too: the same cost as a
+    wrong password."""
+    stored = found.password_hash if found is not None else None
+    return login_matches(user, password, stored, throttle.kdf_budget if throttle else None)
 
 
 def login_matches(

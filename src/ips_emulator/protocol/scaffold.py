@@ -111,9 +111,7 @@ def _field(e: Element, since: str | None = None, until: str | None = None) -> Fi
 def field_source(f: Field) -> str:
     """A field as the declarations write it: ``Field``, ``opt`` or ``items``."""
     type_ = _CONSTANTS.get(f.type, repr(f.type))
-    dated = "".join(
-        f", {key}={value!r}" for key, value in (("since", f.since), ("until", f.until)) if value
-    )
+    dated = _keywords(f.since, f.until)
     if f.name == "items" and (f.min_occurs, f.max_occurs) == (0, None):
         return f"items({type_}{dated})"
     if (f.min_occurs, f.max_occurs) == (0, 1):

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from ips_emulator.ns import IPS_WSDL, IPS_XSD
 from ips_emulator.protocol.schema import (
+    ALL_DECLARED_SINCE,
     BETAS,
     SIMPLE_TYPES,
     VERSIONED_AUTH_HEADER_SINCE,
+    VERSIONS,
     Field,
     Operation,
     Registry,
@@ -70,12 +72,8 @@ _AUTH_HEADER_BETA = (
 #: No document shows it between 4.0 and 6.6: those versions keep the 4.0 sequence
 #: (docs/decisions.md).
 _AUTH_HEADERS = {
-    "xsd": ("sequence", _AUTH_HEADER_PRE_40),
-    "2008-01-15": ("sequence", _AUTH_HEADER_2008),
-    "2008-09-10": ("sequence", _AUTH_HEADER_2008),
-    "2009-07-31": ("sequence", _AUTH_HEADER_2008),
-    "2010-01-31": ("sequence", _AUTH_HEADER_2008),
-    "2012-02-14": ("sequence", _AUTH_HEADER_2008),
+    version: ("sequence", _AUTH_HEADER_PRE_40 if version == "xsd" else _AUTH_HEADER_2008)
+    for version in VERSIONS[: version_index(ALL_DECLARED_SINCE)]
 }
 
 
