@@ -2,8 +2,8 @@
 
     .venv/bin/python -m bench.login_flood
 
-One emulator process (waitress, the threads `ips-emulator serve` uses, no login-failure
-limit), the load from this process. Targets:
+One emulator process (the server `ips-emulator serve` runs: one thread, the failed-login
+tarpit, no login-failure limit), the load from this process. Targets:
 
 * an unknown user and a known user with a wrong password take the same time: the median
   ratio of their latencies, called in turn (new passwords each time, so every call runs
@@ -59,9 +59,11 @@ def _post(connection: http.client.HTTPConnection, path: str, body: bytes) -> int
 def timing_ratio(port: int, path: str) -> float:
     """Median over pairs of an unknown-user login's latency over the known-user wrong
     password's just before it: adjacent calls see the same machine load."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     ratios, times = [], []
     for _ in range(PAIRS):
+        # A connection per pair: 50 failures on one would reach the tarpit's hold.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.connect()
         pair = []
         for user in (KNOWN, UNKNOWN):
             started = time.perf_counter()
@@ -69,7 +71,7 @@ def timing_ratio(port: int, path: str) -> float:
             pair.append(time.perf_counter() - started)
         ratios.append(pair[1] / pair[0])
         times.append(pair)
-    connection.close()
+        connection.close()
     known = statistics.median(t[0] for t in times)
     unknown = statistics.median(t[1] for t in times)
     print(f"median failed login: known user {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms")

@@ -32,15 +32,15 @@ CLIENTS = 4
 
 
 def serve_emulator(port: int, database_url: str) -> None:
-    from waitress import serve
-
     from ips_emulator import Settings, create_app
+    from ips_emulator.server.connections import create_http_server
     from ips_emulator.server.tuning import SERVE_THREADS, tune_for_serving
 
     app = create_app(Settings(database_url=database_url))
     tune_for_serving()  # as `ips-emulator serve` does
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # idem
-    serve(app, host="127.0.0.1", port=port, threads=SERVE_THREADS, _quiet=True)
+    # The server `ips-emulator serve` runs: its connection limits and failed-login tarpit.
+    create_http_server(app, SERVE_THREADS, host="127.0.0.1", port=port).run()
 
 
 def serve_ceiling(port: int, answers: dict[str, Any]) -> None:

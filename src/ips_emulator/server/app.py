@@ -33,6 +33,7 @@ from ips_emulator.server.injection import FaultInjector
 from ips_emulator.server.journal import Journal, JournalEntry
 from ips_emulator.server.limits import read_body, xml_limits
 from ips_emulator.server.logs import log_call
+from ips_emulator.server.tarpit import FailedLoginTarpit, peer_of
 from ips_emulator.server.wsdl import WsdlFiles
 from ips_emulator.storage.db import Database
 
@@ -95,6 +96,8 @@ class EmulatorApp:
             xml_limits=xml_limits(settings),
             login_throttle=LoginThrottle(settings.login_failure_limit),
         )
+        #: Connections that keep failing to log in wait (``server/tarpit``).
+        self.tarpit = FailedLoginTarpit()
         self.wsdl = WsdlFiles(data_dir("wsdl"))
         self.admin = AdminApi(self)
 
@@ -105,6 +108,7 @@ class EmulatorApp:
         self.transactions.run("reset", lambda store: replace_all(store, demo))
         self.journal.clear()
         self.faults.clear()
+        self.tarpit.clear()
         reset_clock = getattr(self.clock, "reset", None)
         if callable(reset_clock):
             reset_clock()
@@ -177,6 +181,11 @@ class EmulatorApp:
                 http_status=answer.status,
             )
         )
+        if answer.fault_code in _LOGIN_FAILURES and answer.user is None:
+            # Not logged in (an injected fault comes after the login, with its user).
+            peer = peer_of(environ)
+            if peer is not None:
+                self.tarpit.failed(peer)
         params = answer.params
         log_call(
             answer.operation, answer.version, answer.user,
@@ -191,6 +200,15 @@ class EmulatorApp:
         headers.append(("Content-Length", str(len(body))))
         start_response(_status_line(answer.status), headers)
         return [body]
+
+
+_LOGIN_FAILURES = frozenset(
+    {
+        FaultCode.AUTHENTICATION_FAULT_CODE_NO_CREDENTIALS,
+        FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_CREDENTIALS,
+        FaultCode.AUTHENTICATION_FAULT_CODE_INVALID_USER,
+    }
+)
 
 
 def _soap_post(environ: dict[str, Any]) -> bool | None:

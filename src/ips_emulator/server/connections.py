@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from waitress.server import create_server
 
+from ips_emulator.server.tarpit import TarpitDispatcher
+
 if TYPE_CHECKING:
     from ips_emulator.server.app import EmulatorApp
 
@@ -29,8 +31,12 @@ def create_http_server(
     """waitress serving ``app`` with ``threads`` threads, not yet running; ``where`` is
     ``host`` and ``port``, or ``sockets`` already listening (a gunicorn worker's)."""
     settings = app.settings
+    dispatcher = TarpitDispatcher(app.tarpit)
+    dispatcher.set_thread_count(threads)
     server = create_server(
         app,
+        # waitress's own hook for its dispatcher (named as a test shim, there since 1.0).
+        _dispatcher=dispatcher,
         threads=threads,
         ident="ips-emulator",
         channel_timeout=settings.idle_timeout,
