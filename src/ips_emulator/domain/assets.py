@@ -21,6 +21,9 @@ from ips_emulator.storage import assets
 from ips_emulator.storage.assets import AssetSearch, DateCondition, TextCondition
 
 MAX_RECORDS_PER_PAGE = 1000
+#: recordsPerPage's bound when the response is limited to a few brief fields
+#: (r-search-assets.md, "Response Size").
+MAX_BRIEF_RECORDS_PER_PAGE = 10_000
 #: Conditions one searchAssets may combine (SECURITY.md). Each is a term of one AND or OR,
 #: which SQLite nests one level per term and refuses past 1,000 levels
 #: ("Expression tree is too large"); half of that leaves room for the rest of the query.
@@ -115,6 +118,9 @@ class SearchRequest:
     results_page: int | None = None
     sort_by: str | None = None
     sort_direction: str | None = None
+    #: The response carries no more than the brief fields the page names (totalRows, the
+    #: asset's name, handle, type and sub-type): pages of up to 10,000 assets.
+    brief: bool = False
 
 
 def _folder(company: CompanyRecord, folder: str | None) -> str | None:
@@ -164,12 +170,23 @@ def _conditions(
     return texts, dates
 
 
+def _per_page_bounds(brief: bool) -> str:
+    if brief:
+        return f"must be between 1 and {MAX_BRIEF_RECORDS_PER_PAGE}"
+    return (
+        f"must be between 1 and {MAX_RECORDS_PER_PAGE}, or {MAX_BRIEF_RECORDS_PER_PAGE} when "
+        "responseFieldArray limits the response to totalRows and the assets' name, "
+        "assetHandle, type and subType"
+    )
+
+
 def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, list[FoundAsset]]:
     if not request.company_handle:
         raise missing_parameter("companyHandle")
-    per_page = request.records_per_page or MAX_RECORDS_PER_PAGE
-    if not 1 <= per_page <= MAX_RECORDS_PER_PAGE:
-        raise invalid_parameter("recordsPerPage", per_page, "must be between 1 and 1000")
+    bound = MAX_BRIEF_RECORDS_PER_PAGE if request.brief else MAX_RECORDS_PER_PAGE
+    per_page = request.records_per_page or bound
+    if not 1 <= per_page <= bound:
+        raise invalid_parameter("recordsPerPage", per_page, _per_page_bounds(request.brief))
     page = request.results_page or 1
     if page < 1:
         raise invalid_parameter("resultsPage", page, "pages are numbered from 1")

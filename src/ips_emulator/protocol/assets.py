@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ips_emulator.domain import asset_changes, assets
@@ -10,7 +10,18 @@ from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
+from ips_emulator.protocol.field_selection import response_fields
 from ips_emulator.records import IMAGE_FIELDS, ImageFacts
+
+#: The fields to which a searchAssets response may be limited to page up to 10,000 assets
+#: (r-search-assets.md: "totalRows, name, handle, type, and subType"; handle is assetHandle).
+BRIEF_FIELDS = (
+    "totalRows",
+    "assetArray/items/assetHandle",
+    "assetArray/items/name",
+    "assetArray/items/type",
+    "assetArray/items/subType",
+)
 
 #: ImageInfo fields the emulator does not model: sent empty, as the recordings show them.
 _IMAGE_EMPTIES = {
@@ -58,7 +69,8 @@ def asset(found: FoundAsset) -> dict[str, Any]:
     }
 
 
-def getAssetsByName(scope: RequestScope, param: params.GetAssetsByNameParam) -> dict[str, Any]:
+def getAssetsByName(scope: RequestScope, param: params.GetAssetsByNameParam) -> Mapping[str, Any]:
+    fields = response_fields("getAssetsByName", param.responseFieldArray, param.excludeFieldArray)
     found = assets.get_assets_by_name(
         scope,
         param.companyHandle,
@@ -66,12 +78,13 @@ def getAssetsByName(scope: RequestScope, param: params.GetAssetsByNameParam) -> 
         strings(param.assetTypeArray),
         strings(param.excludeAssetTypeArray),
     )
-    return {"assetArray": {"items": [asset(a) for a in found]}}
+    return fields.apply({"assetArray": {"items": [asset(a) for a in found]}})
 
 
-def getAssets(scope: RequestScope, param: params.GetAssetsParam) -> dict[str, Any]:
+def getAssets(scope: RequestScope, param: params.GetAssetsParam) -> Mapping[str, Any]:
+    fields = response_fields("getAssets", param.responseFieldArray, param.excludeFieldArray)
     found = assets.get_assets(scope, param.companyHandle, strings(param.assetHandleArray))
-    return {"assetArray": {"items": [asset(a) for a in found]}}
+    return fields.apply({"assetArray": {"items": [asset(a) for a in found]}})
 
 
 def renameAsset(scope: RequestScope, param: params.RenameAssetParam) -> dict[str, Any]:
@@ -96,7 +109,8 @@ def _conditions(param: params.SearchAssetsParam) -> list[FieldCondition]:
     ]
 
 
-def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> dict[str, Any]:
+def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> Mapping[str, Any]:
+    fields = response_fields("searchAssets", param.responseFieldArray, param.excludeFieldArray)
     request = SearchRequest(
         company_handle=param.companyHandle,
         folder=param.folder,
@@ -109,6 +123,7 @@ def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> dict[s
         results_page=param.resultsPage,
         sort_by=param.sortBy,
         sort_direction=param.sortDirection,
+        brief=fields.only(BRIEF_FIELDS),
     )
     total, found = assets.search_assets(scope, request)
-    return {"totalRows": total, "assetArray": {"items": [asset(a) for a in found]}}
+    return fields.apply({"totalRows": total, "assetArray": {"items": [asset(a) for a in found]}})

@@ -41,7 +41,7 @@ OPERATIONS = family(
         does="Assets of the company whose name is in `nameArray`, with type filters. Each "
         "`Asset` carries `createUser`, `lastModifyUser`, `metadataArray` and, for an "
         "`Image`, `ipsImageUrl` and `imageInfo`: as seeded, or as an upload derives them "
-        "(see below).",
+        "(see below). `responseFieldArray` and `excludeFieldArray` as in `searchAssets`.",
         note="Sub-types, projects, zoom targets, masks, image maps and URL modifiers are not "
         "modelled (sent empty, as recorded); `readyForPublish` is always true; other asset "
         "types get no `…Info`.",
@@ -96,10 +96,14 @@ OPERATIONS = family(
         "`Name`/`FileName`/`Description`/`Comments`/`UserData`/`Sku`/`CreateUser`/"
         "`LastModifyUser` (string operators) and `Created`/`LastModified` (date operators, "
         "`Between`), `MatchAll`/`MatchAny`, sorting (`FileSize` by the stored size), paging "
-        "(`totalRows` is the full count). Assets as in `getAssetsByName`.",
+        "(`totalRows` is the full count). Assets as in `getAssetsByName`. "
+        "`responseFieldArray`/`excludeFieldArray` paths (`assetArray/items/imageInfo/width`) "
+        "keep or drop fields, a path naming no field faults; `recordsPerPage` up to 1,000 "
+        "(the default), or 10,000 when the response is limited to `totalRows` and the "
+        "assets' `assetHandle`, `name`, `type` and `subType`.",
         note="Metadata conditions, tags, keywords, publish and trash states are not modelled: "
         "`Keywords`, `CreatedWith` and `FileSize` conditions, and details not known, compare "
-        "as empty. `responseFieldArray` is not applied.",
+        "as empty.",
     ),
     Operation(
         "getAssets",
@@ -118,9 +122,9 @@ OPERATIONS = family(
         handler=assets.getAssets,
         does="The company's assets among `assetHandleArray`, in the order asked, each "
         "once; a handle of no asset, or of another company's, is left out. Each `Asset` as "
-        "in `getAssetsByName`.",
-        note="As `getAssetsByName`; `responseFieldArray` and `excludeFieldArray` are not "
-        "applied, and access groups are not modelled.",
+        "in `getAssetsByName`, `responseFieldArray` and `excludeFieldArray` as in "
+        "`searchAssets`.",
+        note="As `getAssetsByName`; access groups are not modelled.",
     ),
     Operation(
         "searchAssetsByMetadata",
