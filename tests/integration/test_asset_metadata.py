@@ -129,6 +129,8 @@ def test_refused_updates_name_the_element(meta: Meta) -> None:
         (_set_fault(meta, fieldHandle=rating, value="1.5"), "'updateArray/items[1]/value'"),
         (_set_fault(meta, fieldHandle="m|6|ALL|Weight", value="heavy"), "a Float field"),
         (_set_fault(meta, fieldHandle="m|6|ALL|ShootDate", value="May 1st"), "xsd:dateTime"),
+        (_set_fault(meta, fieldHandle="m|6|ALL|ShootDate", value="0001-01-01T00:00:00+05:00"),
+         "outside the range the server accepts"),
         (_set_fault(meta, fieldHandle="m|6|IMAGE|Approved", value="yes"), "true or false"),
         (_set_fault(meta, fieldHandle=rating, boolVal=True),
          "'updateArray/items[1]/boolVal': for Boolean fields only"),
@@ -138,6 +140,16 @@ def test_refused_updates_name_the_element(meta: Meta) -> None:
     ]  # fmt: skip
     for (element, code, reason), expected in cases:
         assert (element, code, expected in reason) == ("ipsApiFault", 30001, True), reason
+    # xsd:double's INF is a double, but no Float field's value.
+    infinite = (
+        f'<setAssetMetadataParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
+        "<assetHandle>a|w-fail</assetHandle><updateArray><items><fieldHandle>m|6|ALL|Weight"
+        "</fieldHandle><doubleVal>INF</doubleVal></items></updateArray></setAssetMetadataParam>"
+    )
+    assert post(meta.server.service_url, envelope(infinite, auth_header())).fault()[3:] == (
+        30001, "Invalid value inf for parameter 'updateArray/items[1]/doubleVal': not a finite"
+        " number",
+    )  # fmt: skip
     assert _set_fault(meta, fieldHandle=rating)[1:] == (
         30002, "Missing required parameter 'updateArray/items[1]/value'.",
     )  # fmt: skip

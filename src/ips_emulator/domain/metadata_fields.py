@@ -15,7 +15,7 @@ from datetime import UTC, datetime, tzinfo
 
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.instants import parse_datetime
+from ips_emulator.domain.instants import instant_problem, parse_datetime
 from ips_emulator.domain.job_runner import company_number
 from ips_emulator.errors import invalid_parameter, missing_parameter
 from ips_emulator.records import MetadataFieldRecord
@@ -114,6 +114,9 @@ def typed_text(zone: tzinfo, field_type: str, text: str) -> str:
             raise ValueError("a Float field takes a finite decimal number")
         return repr(float(value))
     instant = parse_datetime(value)  # ValueError says what is wrong
+    problem = instant_problem(instant, zone)
+    if problem:
+        raise ValueError(problem)
     return date_text(instant if instant.tzinfo else instant.replace(tzinfo=zone))
 
 

@@ -9,6 +9,7 @@ to it, and reports the others (docs/decisions.md, "Metadata").
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -115,6 +116,8 @@ def new_value(
     gets; raises IpsApiError (naming the element under ``where``) for a refused one."""
     typed = _typed_given(update, scope)
     has_tags = any(a is not None for a in (update.add_tags, update.set_tags, update.delete_tags))
+    if update.double_val is not None and not math.isfinite(update.double_val):
+        raise invalid_parameter(f"{where}/doubleVal", update.double_val, "not a finite number")
     if typed is not None and typed[1] != field.field_type:
         why = f"for {typed[1]} fields only; {field.name!r} is a {field.field_type} field"
         raise invalid_parameter(f"{where}/{typed[0]}", typed[2], why)
