@@ -35,7 +35,7 @@ from ips_emulator.domain.metadata_conditions import (
 from ips_emulator.domain.metadata_fields import date_text
 from ips_emulator.errors import invalid_parameter, missing_parameter
 from ips_emulator.records import CompanyRecord
-from ips_emulator.storage import assets, metadata
+from ips_emulator.storage import metadata
 from ips_emulator.storage.assets import AssetSearch
 
 #: sortBy: the Asset Sort Fields searchAssets takes, and the keys naming the same.
@@ -165,12 +165,11 @@ def search_assets_by_metadata(
         exclude_types=request.exclude_types,
         sort_by=SORT_KEYS[request.sort_by or "Name"],
         descending=sort_direction(request.sort_direction, "sortDirection", False),
-        limit=2**31 - 1,
     )
     combine = any if request.match_mode == "MatchAny" else all
     matches = [
         found
-        for found in (FoundAsset(r, company) for r in assets.search_assets(scope.store, search)[1])
+        for found in (FoundAsset(r, company) for r in metadata.searched_assets(scope.store, search))
         if not conditions or combine(c.test(found) for c in conditions)
     ]
     chosen = matches[(page - 1) * per_page : page * per_page]
