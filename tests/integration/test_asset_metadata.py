@@ -88,6 +88,11 @@ def test_set_writes_typed_values_in_canonical_form(meta: Meta) -> None:
     ]  # fmt: skip
     changed = meta.asset("a|w-set")
     assert (changed.lastModifyUser, changed.lastModified > before) == (EDITOR, True)
+    # A changed asset is a change of its folder, as an upload is.
+    (folder, *_) = meta.call(
+        "getFolders", companyHandle="c|6", folderPath="writes/"
+    ).folderArray.items
+    assert folder.childLastModified == changed.lastModified == meta.clock.now()
 
 
 def test_the_set_asset_metadata_page_example_in_pre_40(meta: Meta) -> None:
