@@ -117,6 +117,29 @@ class AssetRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class MetadataFieldRecord:
+    """A company's metadata field definition (MetadataField)."""
+
+    id: int
+    handle: str
+    company_id: int
+    #: An Asset Types constant; ``Asset`` is a field of every asset type.
+    asset_type: str
+    name: str
+    #: A Metadata Field Types constant (String, Int, Float, Date, Boolean, ...).
+    field_type: str
+    default_value: str = ""
+    is_required: bool = False
+    #: False for the service's own (system) fields.
+    is_user_defined: bool = True
+    is_hidden: bool = False
+    #: Values are checked against the type when set (MetadataField.isEnforced).
+    is_enforced: bool = True
+    #: The closed dictionary of a SingleFixedTag or MultiFixedTag field.
+    tag_values: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FolderRecord:
     """A folder below a company's root (the root itself is the company's: no record)."""
 

@@ -124,8 +124,8 @@ def test_seed_loads_what_soap_then_serves(admin: EmulatorServer) -> None:
     assert result["users"][0].startswith("u|")
     assert result["users"][0].endswith("|big@x.test")
     assert {k: v for k, v in result.items() if k != "users"} == {
-        "companies": ["c|50"], "folders": [], "assets": ["a|733"], "jobs": ["j|50||big|1"],
-        "entries": 3,
+        "companies": ["c|50"], "folders": [], "metadataFields": [], "assets": ["a|733"],
+        "jobs": ["j|50||big|1"], "entries": 3,
     }  # fmt: skip
     answer = post(
         admin.service_url,

@@ -9,8 +9,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from ips_emulator.records import AssetDetails, FolderRecord, ImageFacts
-from ips_emulator.storage import assets, folders
+from ips_emulator.records import AssetDetails, FolderRecord, ImageFacts, MetadataFieldRecord
+from ips_emulator.storage import assets, folders, metadata
 from ips_emulator.storage.db import Database, Store
 from ips_emulator.storage.migrations.runner import alembic_config, upgrade
 from ips_emulator.storage.tables import Base
@@ -130,7 +130,7 @@ def test_upgrade_from_0002_makes_the_folders_the_assets_imply(databases: Databas
                 {"handle": f"a|{number}", "folder": folder, "name": name, "created": created,
                  "modified": modified, "company": company},
             )  # fmt: skip
-    upgrade(database.engine)  # 0002 -> 0003 (head), in place
+    upgrade(database.engine, revision="0003")  # 0002 -> 0003, in place
     with database.engine.connect() as connection:
         version = connection.scalar(text("SELECT version_num FROM alembic_version"))
         assets_kept = connection.scalar(text("SELECT count(*) FROM asset"))
@@ -175,5 +175,71 @@ def test_downgrade_to_0002_drops_the_folders_and_keeps_the_assets(databases: Dat
         command.downgrade(config, "0002")
     names = inspect(database.engine).get_table_names()
     assert "folder" not in names
+    assert "asset" in names
+    database.dispose()
+
+
+#: Assets with metadata as a 0003 database holds them: (company, name, metadata JSON).
+_ASSETS_0003 = (
+    ("c|1", "a.jpg", '[{"name": "eVideoTypeImage", "value": ""}, {"name": "x", "value": "1"}]'),
+    ("c|1", "b.jpg", '[{"name": "x", "value": "2"}]'),
+    ("c|1", "c.jpg", None),
+    ("c|1", "d.jpg", "[]"),
+    ("c|9", "e.jpg", '[{"name": "x", "value": "3"}]'),
+)
+
+
+def test_upgrade_from_0003_makes_a_field_of_each_stored_name(databases: Databases) -> None:
+    database = Database(databases.new_url())
+    upgrade(database.engine, revision="0003", create_empty=False)
+    with database.engine.begin() as connection:
+        for handle in ("c|1", "c|9"):
+            connection.execute(text("INSERT INTO company (handle, name, root_path)"
+                                    " VALUES (:h, :h, 'Co/')"), {"h": handle})  # fmt: skip
+        for number, (company, name, stored) in enumerate(_ASSETS_0003):
+            connection.execute(
+                text("INSERT INTO asset (handle, company_id, folder, name, asset_type, created,"
+                     " last_modified, metadata_fields) SELECT :handle, id, '', :name, 'Image',"
+                     " 1000000, 1000000, :stored FROM company WHERE handle = :company"),
+                {"handle": f"a|{number}", "name": name, "stored": stored, "company": company},
+            )  # fmt: skip
+    upgrade(database.engine)  # 0003 -> 0005 (head), in place
+    with database.engine.connect() as connection:
+        version = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        assets_kept = connection.scalar(text("SELECT count(*) FROM asset"))
+    assert (version, assets_kept) == ("0005", len(_ASSETS_0003))
+    with database.store() as store:
+        one, nine = (_company_of(store, handle) for handle in ("a|0", "a|4"))
+        made = [(f.handle, f.asset_type, f.name, f.field_type, f.default_value, f.is_user_defined)
+                for f in metadata.company_fields(store, one)]  # fmt: skip
+        assert made == [
+            ("m|1|ALL|eVideoTypeImage", "Asset", "eVideoTypeImage", "String", "", True),
+            ("m|1|ALL|x", "Asset", "x", "String", "", True),
+        ]
+        assert [f.handle for f in metadata.company_fields(store, nine)] == ["m|9|ALL|x"]
+        kept = assets.find_by_handle(store, "a|0")
+        assert kept is not None
+        assert kept.details.metadata == (("eVideoTypeImage", ""), ("x", "1"))
+        # The new table works as the models say.
+        field = MetadataFieldRecord(0, "m|1|IMAGE|r", one, "Image", "r", "Int", tag_values=("a",))
+        added = metadata.add_field(store, field)
+        assert metadata.find_field(store, "m|1|IMAGE|r") == added
+        assert (added.field_type, added.tag_values, added.is_enforced) == ("Int", ("a",), True)
+    database.dispose()
+
+
+def test_downgrade_to_0003_drops_the_fields_and_keeps_the_assets(databases: Databases) -> None:
+    database = Database(databases.new_url())
+    upgrade(database.engine, revision="0003", create_empty=False)
+    with database.engine.begin() as connection:
+        for statement in _ROWS_0001[:3]:
+            connection.execute(text(statement))
+    upgrade(database.engine)
+    config = alembic_config(database.engine)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    names = inspect(database.engine).get_table_names()
+    assert "metadata_field" not in names
     assert "asset" in names
     database.dispose()

@@ -82,10 +82,7 @@ def test_parameters_are_checked_before_the_fault(server: EmulatorServer) -> None
     assert answer.fault()[2:] == (
         "ipsApiFault", 30002, "Missing required parameter 'folderHandle'.",
     )  # fmt: skip
-    body = (
-        f'<searchAssetsByMetadataParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
-        "<recordsPerPage>many</recordsPerPage></searchAssetsByMetadataParam>"
-    )
+    body = f'<getUsersParam xmlns="{NS_2013}"><recordsPerPage>many</recordsPerPage></getUsersParam>'
     answer = post(server.service_url, envelope(body, auth_header()))
     _, _, element, code, reason = answer.fault()
     assert (element, code) == ("ipsApiFault", 30001)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ips_emulator.domain.messages import TEMPLATES
 from ips_emulator.records import IMAGE_FIELDS
-from ips_emulator.storage import seeding
+from ips_emulator.storage import metadata, seeding
 
 
 def seed_date(instant: datetime) -> str:
@@ -75,6 +75,23 @@ def _folders(store: Any, companies: dict[int, str]) -> list[dict[str, Any]]:
         item = {"company": companies[row.company_id], "path": row.path,
                 "lastModified": seed_date(row.last_modified)}  # fmt: skip
         _put(item, "childLastModified", row.child_last_modified, row.last_modified)
+        items.append(item)
+    return items
+
+
+def _metadata_fields(store: Any, companies: dict[int, str]) -> list[dict[str, Any]]:
+    items = []
+    for row in metadata.all_fields(store):
+        item: dict[str, Any] = {"handle": row.handle, "company": companies[row.company_id]}
+        _put(item, "assetType", row.asset_type, "Asset")
+        item["name"] = row.name
+        _put(item, "type", row.field_type, "String")
+        _put(item, "defaultValue", row.default_value, "")
+        _put(item, "isRequired", row.is_required, False)
+        _put(item, "isUserDefined", row.is_user_defined, True)
+        _put(item, "isHidden", row.is_hidden, False)
+        _put(item, "isEnforced", row.is_enforced, True)
+        _put(item, "tagValues", None if row.tag_values is None else list(row.tag_values))
         items.append(item)
     return items
 
@@ -143,6 +160,7 @@ def export_document(store: Any) -> dict[str, Any]:
         "users": users,
         "memberships": memberships,
         "folders": _folders(store, company_handles),
+        "metadataFields": _metadata_fields(store, company_handles),
         "assets": assets,
         "jobs": _jobs(store, company_handles, emails, asset_handles),
     }

@@ -1,4 +1,4 @@
-"""Load declarative seed data (companies, users, folders, assets, jobs, log entries).
+"""Load declarative seed data (companies, users, folders, metadata fields, assets, jobs).
 
 The format is described in docs/seed-format.md and ``data/seed.schema.json``
 (``data/demo.json`` is an example). A document is first checked against the
@@ -23,6 +23,7 @@ from ips_emulator.domain.job_runner import company_number
 from ips_emulator.domain.messages import check_params
 from ips_emulator.domain.passwords import hash_password
 from ips_emulator.domain.seed_folders import SeedFolders, seed_path
+from ips_emulator.domain.seed_metadata import SeedMetadata
 from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
 from ips_emulator.domain.seed_schema import SeedError as SeedError
 from ips_emulator.domain.seed_schema import SeedSchemaError as SeedSchemaError
@@ -38,6 +39,8 @@ class SeedResult:
     users: list[str] = field(default_factory=list)
     #: The folders the document lists (those its assets imply are made too).
     folders: list[str] = field(default_factory=list)
+    #: The metadata fields the document lists (those its assets' values name are made too).
+    metadata_fields: list[str] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
     jobs: list[str] = field(default_factory=list)
     entries: int = 0
@@ -47,6 +50,7 @@ class SeedResult:
             "companies": self.companies,
             "users": self.users,
             "folders": self.folders,
+            "metadataFields": self.metadata_fields,
             "assets": self.assets,
             "jobs": self.jobs,
             "entries": self.entries,
@@ -67,6 +71,7 @@ class _Loader:
         #: One hash per distinct password: scrypt is slow on purpose.
         self.hashes: dict[str, str] = {}
         self.folders = SeedFolders(store)
+        self.metadata = SeedMetadata(store)
         self.result = SeedResult()
 
     def mapping(self, item: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
@@ -213,6 +218,10 @@ class _Loader:
         given = str(self.field(item, "path", path))
         self.result.folders.append(self.folders.add(company_id, root, given, dates, path))
 
+    def metadata_field(self, item: Mapping[str, Any], path: str) -> None:
+        company = directory.get_company(self.store, self.ref(self.companies, item, "company", path))
+        self.result.metadata_fields.append(self.metadata.field(company, item, path))
+
     def asset(self, item: Mapping[str, Any], path: str) -> None:
         handle = item.get("handle")
         if handle:
@@ -256,10 +265,10 @@ class _Loader:
         """The details the document gives; an image's facts not given derive as an upload's."""
         given = {IMAGE_FIELDS[k]: v for k, v in self.mapping(item, "imageInfo", path).items()}
         image = None
+        company_id, folder, name = place
+        company = directory.get_company(self.store, company_id)
         if asset_type == asset_details.IMAGE:
-            company_id, folder, name = place
-            root = directory.get_company(self.store, company_id).root_path
-            image = asset_details.image_facts(root, folder, name, created, given)
+            image = asset_details.image_facts(company.root_path, folder, name, created, given)
         elif given:
             raise SeedError(f"{path}.imageInfo", "only Image assets have imageInfo")
         creator = item.get("createUser")
@@ -268,7 +277,7 @@ class _Loader:
         return AssetDetails(
             created_by=creator,
             modified_by=item.get("lastModifyUser", default_modifier),
-            metadata=tuple((str(f["name"]), str(f.get("value", ""))) for f in fields),
+            metadata=self.metadata.values(company, asset_type, fields, f"{path}.metadata"),
             image=image,
         )
 
@@ -347,6 +356,7 @@ def load_seed(store: Any, document: Mapping[str, Any]) -> SeedResult:
         "users": loader.user,
         "memberships": loader.membership,
         "folders": loader.folder,
+        "metadataFields": loader.metadata_field,
         "assets": loader.asset,
         "jobs": loader.job,
     }

@@ -20,7 +20,7 @@ from ips_emulator.domain.instants import instant_problem, parse_datetime
 from ips_emulator.resources import package_file
 
 SCHEMA_FILE = "seed.schema.json"
-SECTIONS = ("companies", "users", "memberships", "folders", "assets", "jobs")
+SECTIONS = ("companies", "users", "memberships", "folders", "metadataFields", "assets", "jobs")
 
 _TYPE_NAMES = {
     "object": "an object",

@@ -214,6 +214,21 @@ class GetAssetsParam(Protocol):
     excludeFieldArray: StringArray | None
 
 
+class SearchAssetsByMetadataParam(Protocol):
+    """searchAssetsByMetadataParam."""
+
+    companyHandle: str
+    filters: SearchFilter | None
+    metadataConditionArray: MetadataConditionArray | None
+    metadataConditionMatchMode: str | None
+    responseMetadataArray: StringArray | None
+    recordsPerPage: int | None
+    resultsPage: int | None
+    sortBy: str | None
+    sortDirection: str | None
+    haystackSearch: HaystackSearch | None
+
+
 class RenameAssetParam(Protocol):
     """renameAssetParam."""
 
@@ -276,6 +291,28 @@ class RenameFolderParam(Protocol):
     companyHandle: str
     folderHandle: str
     folderName: str
+
+
+class GetMetadataFieldsParam(Protocol):
+    """getMetadataFieldsParam."""
+
+    companyHandle: str
+    assetType: str
+
+
+class SetAssetMetadataParam(Protocol):
+    """setAssetMetadataParam."""
+
+    companyHandle: str
+    assetHandle: str
+    updateArray: MetadataUpdateArray
+
+
+class BatchSetAssetMetadataParam(Protocol):
+    """batchSetAssetMetadataParam."""
+
+    companyHandle: str
+    updateArray: BatchMetadataUpdateArray
 
 
 class TagCondition(Protocol):
@@ -823,6 +860,33 @@ class ReprocessAssetsJob(Protocol):
     preserveSmartCrop: bool | None
 
 
+class SearchFilter(Protocol):
+    """types:SearchFilter."""
+
+    folder: str | None
+    includeSubfolders: bool | None
+    assetTypeArray: StringArray | None
+    excludeAssetTypeArray: StringArray | None
+    assetSubTypeArray: StringArray | None
+    strictSubTypeCheck: bool | None
+    excludeByproducts: bool | None
+    projectHandle: str | None
+    publishState: str | None
+    trashState: str | None
+
+
+class HaystackSearch(Protocol):
+    """types:HaystackSearch."""
+
+    assetHandle: str
+    siftWeight: float | None
+    colorWeight: float | None
+    blobWeight: float | None
+    gistWeight: float | None
+    similarityLimit: float | None
+    resultLimit: int | None
+
+
 class MetadataUpdate(Protocol):
     """types:MetadataUpdate."""
 
@@ -841,6 +905,19 @@ class MetadataUpdateArray(Protocol):
     """types:MetadataUpdateArray."""
 
     items: list[MetadataUpdate] | None
+
+
+class BatchMetadataUpdate(Protocol):
+    """types:BatchMetadataUpdate."""
+
+    assetHandleArray: HandleArray
+    updateArray: MetadataUpdateArray
+
+
+class BatchMetadataUpdateArray(Protocol):
+    """types:BatchMetadataUpdateArray."""
+
+    items: list[BatchMetadataUpdate] | None
 
 
 class Property(Protocol):

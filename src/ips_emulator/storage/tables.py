@@ -120,8 +120,8 @@ class Asset(Base):
     #: address, or a process ("image optimization"), which is no user.
     created_by: Mapped[str | None] = mapped_column(String(254))
     modified_by: Mapped[str | None] = mapped_column(String(254))
-    #: The metadata fields in order, [{"name": ..., "value": ...}]: read and written
-    #: only with their asset, never searched on.
+    #: The metadata values in order, [{"name": ..., "value": ...}], by field name
+    #: (MetadataField): read and written with their asset, searched in memory.
     metadata_fields: Mapped[list[dict[str, str]] | None] = mapped_column(JSON(none_as_null=True))
     # ImageInfo, by the names of records.ImageFacts.
     original_path: Mapped[str | None] = mapped_column(String(1000))
@@ -160,6 +160,32 @@ class Folder(Base):
     last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
     #: The latest change among its own assets and subfolders (never before last_modified).
     child_last_modified: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class MetadataField(Base):
+    """A company's metadata field definition; assets hold values by the field's name
+    (``Asset.metadata_fields``). Migration 0005 made a String field of every asset type
+    for each name the assets stored before it hold."""
+
+    __tablename__ = "metadata_field"
+    __table_args__ = (UniqueConstraint("company_id", "asset_type", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: m|<company number>|<ASSET TYPE or ALL>|<name>, as the documented handles.
+    handle: Mapped[str] = mapped_column(String(600), unique=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)
+    #: An Asset Types constant; "Asset" for a field of every asset type.
+    asset_type: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(400))
+    #: Metadata Field Types constant.
+    field_type: Mapped[str] = mapped_column(String(40))
+    default_value: Mapped[str] = mapped_column(Text, default="")
+    is_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_user_defined: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_enforced: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: The closed dictionary of a fixed tag field, or NULL.
+    tag_values: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class JobSubmission(Base):

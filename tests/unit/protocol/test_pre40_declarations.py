@@ -42,23 +42,30 @@ def test_pre_40_serves_the_operations_the_docs_date_before_4_0() -> None:
     # r-3-7-operations.md, not copied here) adds createFolder and deleteFolder and changes
     # getFolders and getFolderTree; renameFolder's page example is in the pre-4.0 namespace.
     folders = {"getFolders", "getFolderTree", "createFolder", "deleteFolder", "renameFolder"}
-    assert served == jobs | directory | folders
+    # Their pages' only examples are in the pre-4.0 namespace (r-get-metadata-fields.md,
+    # r-set-asset-metadata.md).
+    metadata = {"getMetadataFields", "setAssetMetadata"}
+    assert served == jobs | directory | folders | metadata
     later = {name: since for name, since in EMULATED_SINCE.items() if since is not None}
     # moveFolder: new in 6.0 (r-6-operations.md of the same change log).
     # getAssets: SPEC.md 1.0 lists it among the 4.0 operations, nothing dates it earlier.
-    four_o = ("getAssetJobLogs", "getAssetsByName", "searchAssets", "getAssets")
+    # batchSetAssetMetadata: its page's only example is in the 2008-01-15 namespace.
+    four_o = ("getAssetJobLogs", "getAssetsByName", "searchAssets", "getAssets",
+              "batchSetAssetMetadata")  # fmt: skip
     # renameAsset: the live 2010-01-31 service's recorded answers are the earliest evidence
     # the emulator declares (its page's pre-4.0 example sends an undeclared renameFiles).
+    # searchAssetsByMetadata: new in 4.5 (r-4-5-operations.md of the same change log).
     assert later == dict.fromkeys(four_o, V40) | {
         "moveFolder": "2012-02-14", "renameAsset": "2010-01-31",
+        "searchAssetsByMetadata": "2010-01-31",
     }  # fmt: skip
-    newer = {"moveFolder", "renameAsset"}
+    newer = {"moveFolder", "renameAsset", "searchAssetsByMetadata"}
     assert {op.name for op in REGISTRY.emulated_in(V40)} == set(EMULATED_SINCE) - newer
 
 
 def test_every_later_version_serves_every_emulated_operation() -> None:
-    # moveFolder: 6.0; renameAsset: 4.5
-    assert len(REGISTRY.emulated_in("2008-01-15")) == len(EMULATED_SINCE) - 2
+    # moveFolder: 6.0; renameAsset and searchAssetsByMetadata: 4.5
+    assert len(REGISTRY.emulated_in("2008-01-15")) == len(EMULATED_SINCE) - 3
     for version in ("2013-02-15", "2014-04-03"):
         assert len(REGISTRY.emulated_in(version)) == len(EMULATED_SINCE)
 
@@ -143,6 +150,21 @@ def test_directory_types_match_the_pre_40_examples() -> None:
     # (docs/reference/ips-api/SPEC.md 1.14).
     returned = [(f.name, f.type) for f in RESULTS["getCompanyMembership"] if f.in_version(PRE_40)]
     assert returned == [("companyArray", "CompanyArray")]
+
+
+def test_metadata_types_have_the_pre_40_examples_fields() -> None:
+    # r-get-metadata-fields.md's pre-4.0 example shows exactly these; isHidden came with
+    # 4.5's createMetadataField/saveMetadataField isHidden (r-4-5-operations.md).
+    assert names("MetadataField") == [
+        "fieldHandle", "name", "type", "defaultValue", "isRequired", "isUserDefined",
+        "initialTagValue",
+    ]  # fmt: skip
+    assert "isHidden" in names("MetadataField", "2010-01-31")
+    # r-set-asset-metadata.md's pre-4.0 example sends fieldHandle and value; typed values
+    # are 4.0's (SPEC.md: "typed values 4.0"), tag value arrays 4.5's (tag fields).
+    assert names("MetadataUpdate") == ["fieldHandle", "value"]
+    assert names("MetadataUpdate", V40)[-4:] == ["boolVal", "longVal", "doubleVal", "dateVal"]
+    assert "setTagValueArray" in names("MetadataUpdate", "2010-01-31")
 
 
 def test_pre_40_types_are_those_its_operations_reach() -> None:

@@ -8,7 +8,7 @@ researched, so they are declared from that version (docs/decisions.md).
 
 from __future__ import annotations
 
-from ips_emulator.protocol import assets
+from ips_emulator.protocol import assets, metadata
 from ips_emulator.protocol.declarations.roles import (
     ALL_ROLES,
     ASSET_EDITORS,
@@ -144,8 +144,18 @@ OPERATIONS = family(
             Field("totalRows", INT),
             Field("assetSummaryArray", "AssetSummaryArray"),
         ),
-        since="2013-02-15",
+        # New in 4.5 (Adobe's r-4-5-operations.md change log); its example is 2010-01-31.
+        since="2010-01-31",
         roles=NOT_TRIAL,
+        handler=metadata.searchAssetsByMetadata,
+        does="`metadataConditionArray` on the page's system keys (`name`, `folder_path`, "
+        "`created_at`, ...), `custom_attributes.<field>`, field handles and stored names "
+        "(`dc.rights`), string operators (case-insensitive unless `caseSensitive`) or typed "
+        "values and ranges, `MatchAll`/`MatchAny`; `filters` folder and types; sorting and "
+        "paging as `searchAssets`; `responseMetadataArray` values in `metadataArray`.",
+        note="Custom fields asked for in `responseMetadataArray` answer `null`, as the page "
+        "documents; sub-types, by-products, projects, publish state and `haystackSearch` "
+        "are not modelled (the last refused); at most 500 conditions.",
     ),
     Operation(
         "getAssetCounts",

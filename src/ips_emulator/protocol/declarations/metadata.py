@@ -11,6 +11,7 @@ namespaces"); none of it is emulated.
 
 from __future__ import annotations
 
+from ips_emulator.protocol import metadata
 from ips_emulator.protocol.declarations.roles import ASSET_EDITORS, NOT_TRIAL
 from ips_emulator.protocol.schema import BASE64, BOOLEAN, INT, STRING, Field, Operation, family, opt
 
@@ -23,8 +24,14 @@ OPERATIONS = family(
             Field("assetType", STRING),
         ),
         result=(Field("fieldArray", "MetadataFieldArray"),),
-        since="2013-02-15",
+        # Its page's only example is in the pre-4.0 namespace: every version.
         roles=NOT_TRIAL,
+        handler=metadata.getMetadataFields,
+        does="The company's fields of `assetType` (an Asset Types constant, any case) and "
+        "its fields of every type (`Asset`, handles `m|<company>|ALL|<name>`), oldest "
+        "first: as seeded, or made by migration 0005 for the values assets held.",
+        note="Fields are defined by seeds only (`createMetadataField` and its siblings are "
+        "not emulated); `isPublishData` is always false; `initialTagValue` is not sent.",
     ),
     Operation(
         "getAssetMetadataFields",
@@ -96,8 +103,16 @@ OPERATIONS = family(
             Field("updateArray", "MetadataUpdateArray"),
         ),
         result=(),
-        since="2013-02-15",
+        # Its page's only example is in the pre-4.0 namespace: every version.
         roles=ASSET_EDITORS,
+        handler=metadata.setAssetMetadata,
+        does="Writes the asset's values of the company's fields that apply to its type, all "
+        "or none: typed values (`boolVal`, `longVal`, `doubleVal`, `dateVal`) for fields of "
+        "that type only, `value` checked against an enforced Int/Float/Date/Boolean "
+        "field, tag arrays for tag fields (fixed dictionaries enforced); the asset's "
+        "`lastModified`/`lastModifyUser` follow.",
+        note="Values are kept as text in the type's canonical form; `Asset.metadataArray` "
+        "answers them as `name`/`value` pairs without the typed elements.",
     ),
     Operation(
         "batchSetAssetMetadata",
@@ -112,8 +127,15 @@ OPERATIONS = family(
             opt("warningDetailArray", "SetMetadataFaultArray"),
             opt("errorDetailArray", "SetMetadataFaultArray"),
         ),
-        since="2013-02-15",
+        # Its page's only example is in the 2008-01-15 namespace; no change log dates it.
+        since="2008-01-15",
         roles=ASSET_EDITORS,
+        handler=metadata.batchSetAssetMetadata,
+        does="Each asset of each item gets the item's updates as `setAssetMetadata` would, "
+        "or none of them: an asset they cannot apply to is one error, one given an "
+        "unenforced illegal value one warning (written), the others successes; each "
+        "warning and error is a `SetMetadataFault` naming the field.",
+        note="At most 100,000 asset field updates a call.",
     ),
     Operation(
         "deleteAssetMetadata",

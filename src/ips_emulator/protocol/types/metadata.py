@@ -1,9 +1,10 @@
 """Metadata fields, metadata and tag updates, value counts.
 
 As ``python -m ips_emulator.protocol.scaffold`` wrote them from Adobe's 2013-02-15
-and 2014-04-03 WSDLs: reached only by operations not emulated yet, whose history
-before 2013-02-15 is not researched. ``MetadataField.isPublishData`` is 2021-01-11-beta's,
-written by hand (docs/versions.md, "The beta namespaces").
+and 2014-04-03 WSDLs. ``MetadataField.isPublishData`` is 2021-01-11-beta's, written by
+hand (docs/versions.md, "The beta namespaces"). ``MetadataField`` and ``MetadataUpdate``
+are older than 4.0 (getMetadataFields and setAssetMetadata have pre-4.0 examples); their
+later fields are dated from Adobe's change logs where they tell (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ METADATA_STRUCTS: tuple[Struct, ...] = (
         Field("defaultValue", STRING),
         Field("isRequired", BOOLEAN),
         Field("isUserDefined", BOOLEAN),
-        Field("isHidden", BOOLEAN),
+        # 4.5: "createMetadataField includes an optional isHidden parameter" (and
+        # saveMetadataField); the pre-4.0 example has no isHidden.
+        Field("isHidden", BOOLEAN, since="2010-01-31"),
         Field("isEnforced", BOOLEAN, since="2014-04-03"),
         # Required, as isEnforced (2021-01-11-beta javadoc).
         Field("isPublishData", BOOLEAN, since="2021-01-11-beta"),
@@ -62,13 +65,16 @@ METADATA_STRUCTS: tuple[Struct, ...] = (
         "MetadataUpdate",
         Field("fieldHandle", STRING),
         opt("value", STRING),
-        opt("boolVal", BOOLEAN),
-        opt("longVal", LONG),
-        opt("doubleVal", DOUBLE),
-        opt("dateVal", DATETIME),
-        opt("addTagValueArray", "StringArray"),
-        opt("setTagValueArray", "StringArray"),
-        opt("deleteTagValueArray", "StringArray"),
+        # Typed values: 4.0's, as the typed comparison values it added to conditions
+        # (docs/reference/ips-api/SPEC.md: "typed values 4.0") (inference).
+        opt("boolVal", BOOLEAN, since="2008-01-15"),
+        opt("longVal", LONG, since="2008-01-15"),
+        opt("doubleVal", DOUBLE, since="2008-01-15"),
+        opt("dateVal", DATETIME, since="2008-01-15"),
+        # Tag values: 4.5's, with the tag field operations (setTagFieldValues...).
+        opt("addTagValueArray", "StringArray", since="2010-01-31"),
+        opt("setTagValueArray", "StringArray", since="2010-01-31"),
+        opt("deleteTagValueArray", "StringArray", since="2010-01-31"),
     ),
     array("MetadataUpdateArray", "MetadataUpdate"),
     struct(
