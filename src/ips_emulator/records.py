@@ -114,6 +114,8 @@ class AssetRecord:
     created: datetime | None = None
     last_modified: datetime | None = None
     details: AssetDetails = AssetDetails()
+    #: Trash State constant: NotInTrash or InTrash.
+    trash_state: str = "NotInTrash"
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,7 @@ def test_upgrade_from_0001_keeps_every_row(databases: Databases) -> None:
         counts = [connection.scalar(text(f"SELECT count(*) FROM {t}")) for t in tables]
         version = connection.scalar(text("SELECT version_num FROM alembic_version"))
     assert (counts, version) == ([1, 1, 1, 1, 1], "0002")
+    upgrade(database.engine)  # on to head, whose models the store reads with
     with database.store() as store:
         old = assets.find_by_handle(store, "a|1")
         assert old is not None
@@ -135,6 +136,7 @@ def test_upgrade_from_0002_makes_the_folders_the_assets_imply(databases: Databas
         version = connection.scalar(text("SELECT version_num FROM alembic_version"))
         assets_kept = connection.scalar(text("SELECT count(*) FROM asset"))
     assert (version, assets_kept) == ("0003", len(_ASSETS_0002))
+    upgrade(database.engine)  # on to head, whose models the store reads with
     with database.store() as store:
         one, two = (_company_of(store, handle) for handle in ("a|0", "a|5"))
         found = {
@@ -203,7 +205,7 @@ def test_upgrade_from_0003_makes_a_field_of_each_stored_name(databases: Database
                      " 1000000, 1000000, :stored FROM company WHERE handle = :company"),
                 {"handle": f"a|{number}", "name": name, "stored": stored, "company": company},
             )  # fmt: skip
-    upgrade(database.engine)  # 0003 -> 0005 (head), in place
+    upgrade(database.engine)  # 0003 -> 0004 -> 0005 (head), in place
     with database.engine.connect() as connection:
         version = connection.scalar(text("SELECT version_num FROM alembic_version"))
         assets_kept = connection.scalar(text("SELECT count(*) FROM asset"))
@@ -242,4 +244,56 @@ def test_downgrade_to_0003_drops_the_fields_and_keeps_the_assets(databases: Data
     names = inspect(database.engine).get_table_names()
     assert "metadata_field" not in names
     assert "asset" in names
+    database.dispose()
+
+
+def test_upgrade_from_0003_to_0004_keeps_every_asset_live_and_the_trash_works(
+    databases: Databases,
+) -> None:
+    database = Database(databases.new_url())
+    upgrade(database.engine, revision="0003", create_empty=False)
+    with database.engine.begin() as connection:
+        for statement in _ROWS_0001:
+            connection.execute(text(statement))
+        connection.execute(text("INSERT INTO folder (company_id, path, last_modified,"
+                                " child_last_modified) SELECT id, 'old/', 1000000, 2000000"
+                                " FROM company"))  # fmt: skip
+    upgrade(database.engine, revision="0004")  # 0003 -> 0004, in place
+    tables = ("company", "ips_user", "asset", "folder", "job", "job_log_entry")
+    with database.engine.connect() as connection:
+        counts = [connection.scalar(text(f"SELECT count(*) FROM {t}")) for t in tables]
+        version = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        states = connection.scalars(text("SELECT trash_state FROM asset")).all()
+    # No operation trashed an asset before 0004: every one stored is live.
+    assert (counts, version, states) == ([1] * 6, "0004", ["NotInTrash"])
+    upgrade(database.engine)  # on to head, whose models the store reads with
+    with database.store() as store:
+        old = assets.find_by_handle(store, "a|1")
+        assert old is not None
+        assert (old.name, old.folder, old.trash_state) == ("old.jpg", "old/", "NotInTrash")
+        assets.set_trash_state(store, old.id, "InTrash")
+        trashed = assets.find_by_handle(store, "a|1")
+        assert trashed is not None
+        assert trashed.trash_state == "InTrash"
+        assert assets.company_assets(store, old.company_id) == []  # live ones only
+    database.dispose()
+
+
+def test_downgrade_to_0003_drops_the_trash_state_and_keeps_the_assets(
+    databases: Databases,
+) -> None:
+    database = Database(databases.new_url())
+    upgrade(database.engine, revision="0003", create_empty=False)
+    with database.engine.begin() as connection:
+        for statement in _ROWS_0001[:3]:
+            connection.execute(text(statement))
+    upgrade(database.engine)
+    config = alembic_config(database.engine)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    columns = {c["name"] for c in inspect(database.engine).get_columns("asset")}
+    assert "trash_state" not in columns
+    with database.engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM asset")) == 1
     database.dispose()

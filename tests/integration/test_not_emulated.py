@@ -32,20 +32,19 @@ def _header_2014() -> dict[str, object]:
     }
 
 
-def test_zeep_from_our_wsdl_calls_move_asset_and_gets_a_fault(server: EmulatorServer) -> None:
+def test_zeep_from_our_wsdl_calls_get_zip_entries_and_gets_a_fault(server: EmulatorServer) -> None:
     client = zeep.Client(f"{server.url}/scene7/webservice/IpsApi-2014-04-03.wsdl")
     with pytest.raises(Fault) as caught:
-        client.service.moveAsset(
-            companyHandle="c|6", assetHandle="a|732|1|535", folderHandle="f|ApiTestCo/new/",
-            _soapheaders=_header_2014(),
-        )  # fmt: skip
+        client.service.getZipEntries(
+            companyHandle="c|6", assetHandle="a|732|1|535", _soapheaders=_header_2014()
+        )
     detail = caught.value.detail
     assert detail is not None
     (fault,) = list(detail)
     assert fault.tag == "{http://www.scene7.com/IpsApi/xsd}ipsApiFault"
     assert fault.findtext("{http://www.scene7.com/IpsApi/xsd}code") == "30000"
     assert fault.findtext("{http://www.scene7.com/IpsApi/xsd}reason") == (
-        "Operation 'moveAsset' is not emulated by ips-emulator yet (API version "
+        "Operation 'getZipEntries' is not emulated by ips-emulator yet (API version "
         "2014-04-03): docs/coverage.md lists the operations it emulates."
     )
 
@@ -73,14 +72,14 @@ def test_every_namespace_names_the_operation_not_emulated(
 
 
 def test_parameters_are_checked_before_the_fault(server: EmulatorServer) -> None:
-    # moveAsset requires folderHandle (Adobe's WSDL: minOccurs 1).
+    # getZipEntries requires assetHandle (Adobe's WSDL: minOccurs 1).
     body = (
-        f'<moveAssetParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
-        "<assetHandle>a|732|1|535</assetHandle></moveAssetParam>"
+        f'<getZipEntriesParam xmlns="{NS_2013}"><companyHandle>c|6</companyHandle>'
+        "</getZipEntriesParam>"
     )
     answer = post(server.service_url, envelope(body, auth_header()))
     assert answer.fault()[2:] == (
-        "ipsApiFault", 30002, "Missing required parameter 'folderHandle'.",
+        "ipsApiFault", 30002, "Missing required parameter 'assetHandle'.",
     )  # fmt: skip
     body = f'<getUsersParam xmlns="{NS_2013}"><recordsPerPage>many</recordsPerPage></getUsersParam>'
     answer = post(server.service_url, envelope(body, auth_header()))

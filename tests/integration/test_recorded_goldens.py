@@ -217,3 +217,27 @@ def test_get_folders(golden_server: EmulatorServer) -> None:
     real = recorded("get_folders__folders.xml")
     assert [item[4].text for item in ours[0]] == [item[4].text for item in real[0]]
     assert shape(ours) == shape(real)
+
+
+def test_delete_asset(golden_server: EmulatorServer) -> None:
+    golden_server.app.seed({"assets": [
+        {"handle": "a|golden-delete", "company": "c|6", "name": "golden-delete",
+         "type": "Image", "created": "2011-03-01T17:04:40.177-06:00"},
+    ]})  # fmt: skip
+    params = "<companyHandle>c|6</companyHandle><assetHandle>a|golden-delete</assetHandle>"
+    real = recorded("delete_asset__success.xml")
+    for ours in (call_2010(golden_server, "deleteAsset", params),  # as recorded
+                 call(golden_server, "deleteAsset", params)):  # and in 2008-01-15  # fmt: skip
+        assert shape(ours) == shape(real)
+    assert etree.QName(call_2010(golden_server, "deleteAsset", params)).namespace == NS_2010
+
+
+def test_rename_asset(golden_server: EmulatorServer) -> None:
+    golden_server.app.seed({"assets": [
+        {"handle": "a|golden-rename", "company": "c|6", "name": "golden-rename",
+         "type": "Image", "created": "2011-03-01T17:04:40.177-06:00"},
+    ]})  # fmt: skip
+    ours = call_2010(golden_server, "renameAsset", "<companyHandle>c|6</companyHandle>"
+                     "<assetHandle>a|golden-rename</assetHandle><newName>renamed</newName>"
+                     "<validateName>false</validateName>")  # fmt: skip
+    assert shape(ours) == shape(recorded("rename_asset__success.xml"))

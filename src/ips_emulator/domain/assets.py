@@ -121,6 +121,25 @@ class SearchRequest:
     #: The response carries no more than the brief fields the page names (totalRows, the
     #: asset's name, handle, type and sub-type): pages of up to 10,000 assets.
     brief: bool = False
+    trash_state: str | None = None
+
+
+#: searchAssets' trashState: Trash State constants (r-trash-state.md) and the SearchFilter
+#: page's Any, to the states stored (an emptied asset is purged: InEmptiedTrash finds none).
+TRASH_STATES: dict[str, tuple[str, ...] | None] = {
+    "NotInTrash": ("NotInTrash",),
+    "InTrash": ("InTrash",),
+    "InEmptiedTrash": (),
+    "Any": None,
+}
+
+
+def _trash_states(given: str | None) -> tuple[str, ...] | None:
+    if not given:
+        return TRASH_STATES["NotInTrash"]  # the page's default
+    if given not in TRASH_STATES:
+        raise invalid_parameter("trashState", given, f"expected one of {', '.join(TRASH_STATES)}")
+    return TRASH_STATES[given]
 
 
 def _folder(company: CompanyRecord, folder: str | None) -> str | None:
@@ -202,6 +221,7 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
             f"{len(request.conditions)} conditions",
             f"at most {MAX_SEARCH_CONDITIONS} conditions are searched at once",
         )
+    trash_states = _trash_states(request.trash_state)
     company = company_for_caller(scope, request.company_handle)
     job_runner.bring_up_to_date(scope, [company.id])
     texts, dates = _conditions(scope, request.conditions)
@@ -211,6 +231,7 @@ def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, lis
         include_subfolders=bool(request.include_subfolders),
         types=request.types,
         exclude_types=request.exclude_types,
+        trash_states=trash_states,
         text_conditions=texts,
         date_conditions=dates,
         match_all=request.match_mode != "MatchAny",

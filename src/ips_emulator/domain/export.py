@@ -108,6 +108,7 @@ def _assets(store: Any, companies: dict[int, str]) -> tuple[list[dict[str, Any]]
         _put(item, "metadata", row.metadata_fields or [], [])
         image = {wire: getattr(row.image, name) for wire, name in IMAGE_FIELDS.items()}
         _put(item, "imageInfo", {k: v for k, v in image.items() if v is not None}, {})
+        _put(item, "trashState", row.trash_state, "NotInTrash")
         items.append(item)
         handles[row.id] = row.handle
     return items, handles

@@ -109,6 +109,14 @@ def _by_handle(
     return path, _existing(scope, company, path, field, given)
 
 
+def folder_of_handle(
+    scope: RequestScope, company: CompanyRecord, handle: str | None, field: str
+) -> str:
+    """The stored path of the company's folder (or root, ``""``) a handle names; a
+    handle outside the company, or of no folder, is 30001 naming ``field``."""
+    return _by_handle(scope, company, handle, field)[0]
+
+
 def _below_root(
     scope: RequestScope, company: CompanyRecord, handle: str | None, what: str
 ) -> FolderRecord:

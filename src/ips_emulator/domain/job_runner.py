@@ -134,6 +134,8 @@ def write_step(
         elif existing is not None:
             by = asset_details.modifier(existing.asset_type, run.submit_user_email)
             assets.touch(scope.store, existing.id, when, by)
+            if existing.trash_state != assets.LIVE:  # its file uploaded again: back, live
+                assets.set_trash_state(scope.store, existing.id, assets.LIVE)
             asset_stored(scope.store, run.company_id, existing.folder, when)
             asset_id = existing.id
             log_type, template = "FileUpdated", "upload.file_updated"

@@ -94,6 +94,34 @@ _TEMPLATES = (
     MessageTemplate(
         "pdf_rip.error", "PdfRipError", N_("{asset_path} could not be processed as a PDF.")
     ),
+    # The trash (deleteAsset(s), emptyAssetsFromTrash, restoreAssetsFromTrash): the
+    # Job Log Types list's trash families, one entry per asset acted on.
+    MessageTemplate("trash.begin", "BeginTrash", N_("Moving assets to the trash has begun.")),
+    MessageTemplate("trash.end", "EndTrash", N_("Moving assets to the trash has finished.")),
+    MessageTemplate("trash.success", "TrashSuccess", N_("{asset_path} was moved to the trash.")),
+    MessageTemplate("trash.warning", "TrashWarning", N_("{asset_path} was already in the trash.")),
+    MessageTemplate("empty_trash.begin", "BeginEmptyTrash", N_("Emptying the trash has begun.")),
+    MessageTemplate("empty_trash.end", "EndEmptyTrash", N_("Emptying the trash has finished.")),
+    MessageTemplate(
+        "empty_trash.success",
+        "EmptyTrashSuccess",
+        N_("{asset_path} was removed from the trash for good."),
+    ),
+    MessageTemplate(
+        "restore_trash.begin",
+        "BeginRestoreTrash",
+        N_("Restoring assets from the trash has begun."),
+    ),
+    MessageTemplate(
+        "restore_trash.end",
+        "EndRestoreTrash",
+        N_("Restoring assets from the trash has finished."),
+    ),
+    MessageTemplate(
+        "restore_trash.success",
+        "RestoreTrashSuccess",
+        N_("{asset_path} was restored from the trash."),
+    ),
     # Job information entries: the message is the value itself (docs: OriginalJobName, JobClient).
     MessageTemplate("job.original_name", "OriginalJobName", "{job_name}", translatable=False),
     MessageTemplate("job.client", "JobClient", "{client}", translatable=False),

@@ -250,6 +250,8 @@ class _Loader:
         modified = self.optional_date(item, "lastModified", path)
         if modified:
             assets.touch(self.store, record.id, modified)
+        if item.get("trashState", assets.LIVE) != assets.LIVE:
+            assets.set_trash_state(self.store, record.id, item["trashState"])
         self.folders.asset_loaded(company_id, folder, created, modified or created)
         self.assets[record.handle] = record.id
         self.result.assets.append(record.handle)

@@ -1,11 +1,13 @@
-"""getAssetsByName and searchAssets."""
+"""Assets and trash: getAssetsByName, getAssets, searchAssets, renameAsset, moveAsset(s),
+deleteAsset(s), emptyAssetsFromTrash and restoreAssetsFromTrash."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ips_emulator.domain import asset_changes, assets
+from ips_emulator.domain import asset_changes, assets, trash
+from ips_emulator.domain.asset_batches import BatchResult, ItemFault
 from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.protocol import params
@@ -57,7 +59,7 @@ def asset(found: FoundAsset) -> dict[str, Any]:
         "folderHandle": f"f|{found.folder_path}",
         # Publish state is not modelled: every recorded asset is ready (2008-09-10 on).
         "readyForPublish": True,
-        "trashState": "NotInTrash",
+        "trashState": record.trash_state,
         "projects": "",  # no projects are modelled: empty, as recorded
         "ipsImageUrl": found.ips_image_url,
         "created": record.created,
@@ -94,6 +96,61 @@ def renameAsset(scope: RequestScope, param: params.RenameAssetParam) -> dict[str
     return {}
 
 
+def moveAsset(scope: RequestScope, param: params.MoveAssetParam) -> dict[str, Any]:
+    asset_changes.move_asset(scope, param.companyHandle, param.assetHandle, param.folderHandle)
+    return {}
+
+
+def _faults(faults: list[ItemFault]) -> dict[str, Any] | None:
+    """An AssetOperationFaultArray; left out when empty, as the pages' examples show."""
+    if not faults:
+        return None
+    items = [{"assetHandle": f.asset_handle, "code": f.code, "reason": f.reason} for f in faults]
+    return {"items": items}
+
+
+def _batch(result: BatchResult) -> dict[str, Any]:
+    return {
+        "successCount": result.success_count,
+        "warningCount": len(result.warnings),
+        "errorCount": len(result.errors),
+        "warningDetailArray": _faults(result.warnings),
+        "errorDetailArray": _faults(result.errors),
+    }
+
+
+def moveAssets(scope: RequestScope, param: params.MoveAssetsParam) -> dict[str, Any]:
+    array = param.assetMoveArray
+    moves = None
+    if array is not None:
+        moves = [(item.assetHandle, item.folderHandle) for item in array.items or []]
+    return _batch(asset_changes.move_assets(scope, param.companyHandle, moves))
+
+
+def deleteAsset(scope: RequestScope, param: params.DeleteAssetParam) -> dict[str, Any]:
+    trash.delete_asset(scope, param.companyHandle, param.assetHandle)
+    return {}
+
+
+def deleteAssets(scope: RequestScope, param: params.DeleteAssetsParam) -> dict[str, Any]:
+    handles = strings(param.assetHandleArray)
+    return _batch(trash.delete_assets(scope, param.companyHandle, handles))
+
+
+def emptyAssetsFromTrash(
+    scope: RequestScope, param: params.EmptyAssetsFromTrashParam
+) -> dict[str, Any]:
+    handles = strings(param.assetHandleArray)
+    return _batch(trash.empty_assets_from_trash(scope, param.companyHandle, handles))
+
+
+def restoreAssetsFromTrash(
+    scope: RequestScope, param: params.RestoreAssetsFromTrashParam
+) -> dict[str, Any]:
+    handles = strings(param.assetHandleArray)
+    return _batch(trash.restore_assets_from_trash(scope, param.companyHandle, handles))
+
+
 def _conditions(param: params.SearchAssetsParam) -> list[FieldCondition]:
     array = param.systemFieldConditionArray
     return [
@@ -124,6 +181,7 @@ def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> Mappin
         sort_by=param.sortBy,
         sort_direction=param.sortDirection,
         brief=fields.only(BRIEF_FIELDS),
+        trash_state=param.trashState,
     )
     total, found = assets.search_assets(scope, request)
     return fields.apply({"totalRows": total, "assetArray": {"items": [asset(a) for a in found]}})

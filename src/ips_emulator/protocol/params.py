@@ -229,6 +229,35 @@ class SearchAssetsByMetadataParam(Protocol):
     haystackSearch: HaystackSearch | None
 
 
+class DeleteAssetParam(Protocol):
+    """deleteAssetParam."""
+
+    companyHandle: str
+    assetHandle: str
+
+
+class DeleteAssetsParam(Protocol):
+    """deleteAssetsParam."""
+
+    companyHandle: str
+    assetHandleArray: HandleArray
+
+
+class MoveAssetParam(Protocol):
+    """moveAssetParam."""
+
+    companyHandle: str
+    assetHandle: str
+    folderHandle: str
+
+
+class MoveAssetsParam(Protocol):
+    """moveAssetsParam."""
+
+    companyHandle: str
+    assetMoveArray: AssetMoveArray
+
+
 class RenameAssetParam(Protocol):
     """renameAssetParam."""
 
@@ -236,6 +265,20 @@ class RenameAssetParam(Protocol):
     assetHandle: str
     newName: str
     validateName: bool
+
+
+class EmptyAssetsFromTrashParam(Protocol):
+    """emptyAssetsFromTrashParam."""
+
+    companyHandle: str
+    assetHandleArray: HandleArray
+
+
+class RestoreAssetsFromTrashParam(Protocol):
+    """restoreAssetsFromTrashParam."""
+
+    companyHandle: str
+    assetHandleArray: HandleArray
 
 
 class GetFoldersParam(Protocol):
@@ -885,6 +928,19 @@ class HaystackSearch(Protocol):
     gistWeight: float | None
     similarityLimit: float | None
     resultLimit: int | None
+
+
+class AssetMove(Protocol):
+    """types:AssetMove."""
+
+    assetHandle: str
+    folderHandle: str
+
+
+class AssetMoveArray(Protocol):
+    """types:AssetMoveArray."""
+
+    items: list[AssetMove] | None
 
 
 class MetadataUpdate(Protocol):

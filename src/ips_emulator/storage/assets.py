@@ -7,12 +7,14 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, select, update
 
 from ips_emulator.records import AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.db import Store
-from ips_emulator.storage.tables import Asset
+from ips_emulator.storage.tables import Asset, JobLogEntry
 
+#: The Trash State of an asset not in the trash.
+LIVE = "NotInTrash"
 #: The asset columns of ImageFacts, in its fields' order.
 IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
 
@@ -39,6 +41,7 @@ def _asset(row: Asset) -> AssetRecord:
         row.created,
         row.last_modified,
         _details(row),
+        row.trash_state,
     )
 
 
@@ -127,9 +130,32 @@ def rename(store: Store, asset_id: int, name: str, when: datetime, by: str) -> N
     )
 
 
+def move(store: Store, asset_id: int, folder: str, when: datetime, by: str) -> None:
+    store.orm.execute(
+        update(Asset)
+        .where(Asset.id == asset_id)
+        .values(folder=folder, last_modified=when, modified_by=by)
+    )
+
+
+def set_trash_state(store: Store, asset_id: int, state: str) -> None:
+    store.orm.execute(update(Asset).where(Asset.id == asset_id).values(trash_state=state))
+
+
+def purge(store: Store, asset_id: int) -> None:
+    """Remove the asset for good; the log entries about it stay, about no asset."""
+    store.orm.execute(
+        update(JobLogEntry).where(JobLogEntry.asset_id == asset_id).values(asset_id=None)
+    )
+    store.orm.execute(delete(Asset).where(Asset.id == asset_id))
+
+
 def company_assets(store: Store, company_id: int) -> list[AssetRecord]:
+    """The company's live assets (none in the trash), by folder and name."""
     rows = store.orm.scalars(
-        select(Asset).where(Asset.company_id == company_id).order_by(Asset.folder, Asset.name)
+        select(Asset)
+        .where(Asset.company_id == company_id, Asset.trash_state == LIVE)
+        .order_by(Asset.folder, Asset.name)
     )
     return [_asset(r) for r in rows]
 
@@ -162,6 +188,8 @@ class AssetSearch:
     names: Sequence[str] | None = None
     types: Sequence[str] | None = None
     exclude_types: Sequence[str] | None = None
+    #: Trash State constants to match (None: any).
+    trash_states: Sequence[str] | None = (LIVE,)
     text_conditions: Sequence[TextCondition] = field(default_factory=tuple)
     date_conditions: Sequence[DateCondition] = field(default_factory=tuple)
     match_all: bool = True
@@ -227,6 +255,8 @@ def _search_conditions(search: AssetSearch) -> list[ColumnElement[bool]]:
         conditions.append(Asset.asset_type.in_(search.types))
     if search.exclude_types:
         conditions.append(Asset.asset_type.not_in(search.exclude_types))
+    if search.trash_states is not None:
+        conditions.append(Asset.trash_state.in_(search.trash_states))
     field_tests = [_text_condition(c) for c in search.text_conditions]
     field_tests += [_date_condition(c) for c in search.date_conditions]
     if field_tests:

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 
 from ips_emulator.records import FolderRecord
+from ips_emulator.storage.assets import LIVE
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, Folder
 
@@ -116,11 +117,14 @@ def delete_folder(store: Store, folder_id: int) -> None:
 
 
 def holds_anything(store: Store, company_id: int, path: str) -> bool:
-    """Whether a subfolder or an asset lies in the folder at ``path``."""
+    """Whether a subfolder or a live asset lies in the folder at ``path`` (assets in the
+    trash keep their path, and a restore makes their folder again)."""
     subfolder = exists().where(
         Folder.company_id == company_id, _within(Folder.path, path), Folder.path != path
     )
-    asset = exists().where(Asset.company_id == company_id, _within(Asset.folder, path))
+    asset = exists().where(
+        Asset.company_id == company_id, _within(Asset.folder, path), Asset.trash_state == LIVE
+    )
     return bool(store.orm.scalar(select(subfolder | asset)))
 
 
@@ -136,10 +140,16 @@ def extent_within(store: Store, company_id: int, path: str) -> tuple[int, int]:
 
 
 def folders_holding(store: Store, company_id: int, asset_types: Sequence[str]) -> set[str]:
-    """The paths of the folders that hold an asset of one of ``asset_types`` themselves."""
+    """The paths of the folders that hold a live asset of one of ``asset_types`` themselves."""
     found = store.orm.scalars(
         select(Asset.folder)
-        .where(and_(Asset.company_id == company_id, Asset.asset_type.in_(asset_types)))
+        .where(
+            and_(
+                Asset.company_id == company_id,
+                Asset.asset_type.in_(asset_types),
+                Asset.trash_state == LIVE,
+            )
+        )
         .distinct()
     )
     return set(found)

@@ -128,6 +128,7 @@ class AssetRow(NamedTuple):
     created_by: str | None
     modified_by: str | None
     metadata_fields: list[dict[str, str]] | None
+    trash_state: str
     #: Every ImageInfo column, whatever the asset's type.
     image: ImageFacts
 

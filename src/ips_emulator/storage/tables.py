@@ -140,6 +140,11 @@ class Asset(Base):
     user_data: Mapped[str | None] = mapped_column(Text)
     anchor_x: Mapped[int | None] = mapped_column(Integer)
     anchor_y: Mapped[int | None] = mapped_column(Integer)
+    #: Trash State constant: NotInTrash, or InTrash once deleted (migration 0004). An
+    #: emptied asset is purged, so InEmptiedTrash is never stored.
+    trash_state: Mapped[str] = mapped_column(
+        String(20), default="NotInTrash", server_default="NotInTrash"
+    )
 
 
 class Folder(Base):

@@ -45,13 +45,20 @@ def test_pre_40_serves_the_operations_the_docs_date_before_4_0() -> None:
     # Their pages' only examples are in the pre-4.0 namespace (r-get-metadata-fields.md,
     # r-set-asset-metadata.md).
     metadata = {"getMetadataFields", "setAssetMetadata"}
-    assert served == jobs | directory | folders | metadata
+    # The same 3.7 change log adds moveAsset and deleteAsset, and both pages' examples are
+    # in the pre-4.0 namespace.
+    asset_changes = {"moveAsset", "deleteAsset"}
+    assert served == jobs | directory | folders | metadata | asset_changes
     later = {name: since for name, since in EMULATED_SINCE.items() if since is not None}
     # moveFolder: new in 6.0 (r-6-operations.md of the same change log).
     # getAssets: SPEC.md 1.0 lists it among the 4.0 operations, nothing dates it earlier.
     # batchSetAssetMetadata: its page's only example is in the 2008-01-15 namespace.
     four_o = ("getAssetJobLogs", "getAssetsByName", "searchAssets", "getAssets",
               "batchSetAssetMetadata")  # fmt: skip
+    # Adobe's 4.0 change log (c-4-0/r-4-0-new.md): "Implemented deleteAssetsParam batch
+    # delete operation", "moveAssetsParam batch move operation", "Added operations to
+    # restore assets from the trash and empty assets from the trash".
+    four_o += ("deleteAssets", "moveAssets", "emptyAssetsFromTrash", "restoreAssetsFromTrash")
     # renameAsset: the live 2010-01-31 service's recorded answers are the earliest evidence
     # the emulator declares (its page's pre-4.0 example sends an undeclared renameFiles).
     # searchAssetsByMetadata: new in 4.5 (r-4-5-operations.md of the same change log).

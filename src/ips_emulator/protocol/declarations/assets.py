@@ -38,7 +38,8 @@ OPERATIONS = family(
         since="2008-01-15",
         roles=NOT_PORTAL_USER,
         handler=assets.getAssetsByName,
-        does="Assets of the company whose name is in `nameArray`, with type filters. Each "
+        does="Live assets of the company (none in the trash) whose name is in "
+        "`nameArray`, with type filters. Each "
         "`Asset` carries `createUser`, `lastModifyUser`, `metadataArray` and, for an "
         "`Image`, `ipsImageUrl` and `imageInfo`: as seeded, or as an upload derives them "
         "(see below). `responseFieldArray` and `excludeFieldArray` as in `searchAssets`.",
@@ -96,12 +97,13 @@ OPERATIONS = family(
         "`Name`/`FileName`/`Description`/`Comments`/`UserData`/`Sku`/`CreateUser`/"
         "`LastModifyUser` (string operators) and `Created`/`LastModified` (date operators, "
         "`Between`), `MatchAll`/`MatchAny`, sorting (`FileSize` by the stored size), paging "
-        "(`totalRows` is the full count). Assets as in `getAssetsByName`. "
+        "(`totalRows` is the full count), `trashState` (default `NotInTrash`; `InTrash`, "
+        "`Any`; `InEmptiedTrash` finds none). Assets as in `getAssetsByName`. "
         "`responseFieldArray`/`excludeFieldArray` paths (`assetArray/items/imageInfo/width`) "
         "keep or drop fields, a path naming no field faults; `recordsPerPage` up to 1,000 "
         "(the default), or 10,000 when the response is limited to `totalRows` and the "
         "assets' `assetHandle`, `name`, `type` and `subType`.",
-        note="Metadata conditions, tags, keywords, publish and trash states are not modelled: "
+        note="Metadata conditions, tags, keywords and publish states are not modelled: "
         "`Keywords`, `CreatedWith` and `FileSize` conditions, and details not known, compare "
         "as empty.",
     ),
@@ -121,9 +123,9 @@ OPERATIONS = family(
         roles=ALL_ROLES,
         handler=assets.getAssets,
         does="The company's assets among `assetHandleArray`, in the order asked, each "
-        "once; a handle of no asset, or of another company's, is left out. Each `Asset` as "
-        "in `getAssetsByName`, `responseFieldArray` and `excludeFieldArray` as in "
-        "`searchAssets`.",
+        "once, those in the trash too (`trashState` tells); a handle of no asset, or of "
+        "another company's, is left out. Each `Asset` as in `getAssetsByName`, "
+        "`responseFieldArray` and `excludeFieldArray` as in `searchAssets`.",
         note="As `getAssetsByName`; access groups are not modelled.",
     ),
     Operation(
@@ -211,8 +213,14 @@ OPERATIONS = family(
             Field("assetHandle", STRING),
         ),
         result=(),
-        since="2013-02-15",
+        # New in 3.7 (its change log); the page's example is in the pre-4.0 namespace.
         roles=ASSET_EDITORS,
+        handler=assets.deleteAsset,
+        does="The asset goes to the trash (`trashState` `InTrash`), answered as recorded "
+        "(an empty `deleteAssetReturn`); the job log `BeginTrash`, `TrashSuccess`, `EndTrash` "
+        "(`TrashWarning` for one already there, which is no fault).",
+        note="Every delete goes to the trash: the company setting that deletes at once is "
+        "not modelled, so no `…Delete` entry is written; the asset's own dates stay.",
     ),
     Operation(
         "deleteAssets",
@@ -227,9 +235,15 @@ OPERATIONS = family(
             opt("warningDetailArray", "AssetOperationFaultArray"),
             opt("errorDetailArray", "AssetOperationFaultArray"),
         ),
-        since="2013-02-15",
+        # New in 4.0 ("Implemented deleteAssetsParam batch delete operation").
+        since="2008-01-15",
         # The page lists IspAdmin [sic]: read as the role it misspells.
         roles=ASSET_EDITORS,
+        handler=assets.deleteAssets,
+        does="Each asset as by `deleteAsset`, one job log for the call; an item "
+        "`deleteAsset` would refuse is an `errorDetailArray` item with that fault's code and "
+        "reason, one already in the trash a warning; the others go on.",
+        note="As `deleteAsset`.",
     ),
     Operation(
         "moveAsset",
@@ -239,8 +253,13 @@ OPERATIONS = family(
             Field("folderHandle", STRING),
         ),
         result=(),
-        since="2013-02-15",
+        # New in 3.7 (its change log); the page's example is in the pre-4.0 namespace.
         roles=ASSET_EDITORS,
+        handler=assets.moveAsset,
+        does="The asset goes to the folder `folderHandle` names (the company root "
+        "included); a name in use there is 30000 \"Asset ID '…' is already in use.\" as "
+        "`renameAsset`; its job logs stay its own; an asset in the trash is refused.",
+        note="No job-log entry is written (the Job Log Types list has none for a move).",
     ),
     Operation(
         "moveAssets",
@@ -255,8 +274,13 @@ OPERATIONS = family(
             opt("warningDetailArray", "AssetOperationFaultArray"),
             opt("errorDetailArray", "AssetOperationFaultArray"),
         ),
-        since="2013-02-15",
+        # New in 4.0 ("Implemented moveAssetsParam batch move operation").
+        since="2008-01-15",
         roles=ASSET_EDITORS,
+        handler=assets.moveAssets,
+        does="Each move as by `moveAsset`, independently: an item `moveAsset` would refuse "
+        "is an `errorDetailArray` item with that fault's code and reason.",
+        note="As `moveAsset`.",
     ),
     Operation(
         "renameAsset",
@@ -291,8 +315,16 @@ OPERATIONS = family(
             opt("warningDetailArray", "AssetOperationFaultArray"),
             opt("errorDetailArray", "AssetOperationFaultArray"),
         ),
-        since="2013-02-15",
+        # New in 4.0 ("Added operations to restore assets from the trash and empty assets
+        # from the trash"); the page's example is in a later namespace.
+        since="2008-01-15",
         roles=ASSET_EDITORS,
+        handler=assets.emptyAssetsFromTrash,
+        does="Each asset in the trash is removed for good (its job-log entries stay, about "
+        "no asset); a live one is an error. Job log `BeginEmptyTrash`, `EmptyTrashSuccess`, "
+        "`EndEmptyTrash`.",
+        note="Purged at once: the nightly cleanup is not modelled, so `InEmptiedTrash` is "
+        "never seen, nor are assets timed out of the trash.",
     ),
     Operation(
         "restoreAssetsFromTrash",
@@ -307,8 +339,14 @@ OPERATIONS = family(
             opt("warningDetailArray", "AssetOperationFaultArray"),
             opt("errorDetailArray", "AssetOperationFaultArray"),
         ),
-        since="2013-02-15",
+        # New in 4.0, with emptyAssetsFromTrash (its change log).
+        since="2008-01-15",
         roles=ASSET_EDITORS,
+        handler=assets.restoreAssetsFromTrash,
+        does="Each asset in the trash is live again in its folder (made again if deleted "
+        "meanwhile); a live one is a warning. Job log `BeginRestoreTrash`, "
+        "`RestoreTrashSuccess`, `EndRestoreTrash`.",
+        note="—",
     ),
     Operation(
         "getOriginalFilePaths",

@@ -1,7 +1,7 @@
 """metadata fields: the companies' field definitions, made for the values assets hold
 
 Revision ID: 0005
-Revises: 0003 (rechained onto 0004 at merge)
+Revises: 0004
 
 Before this revision an asset's metadata was name/value pairs with no definition. Each
 name a company's assets hold becomes a field of that company: of type ``String``, for
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"  # rechained onto 0004 at merge
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
