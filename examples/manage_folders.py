@@ -1,12 +1,14 @@
-"""Build a folder tree, upload into it, list it, search it, rename and move it, tidy up.
+"""Build a folder tree, upload into it, list it, search it, rename and move it, manage an asset.
 
     python examples/manage_folders.py [--url http://127.0.0.1:8080]
 
 zeep from the 2014-04-03 WSDL, credentials by HTTP Basic and no authHeader (as some
 integrations send them). The flow of the folder operations: createFolder,
 submitJob(uploadUrlsJob) into the new folders, getFolderTree, getFolders,
-searchAssets in a folder, renameFolder, moveFolder, deleteFolder, and the job logs the
-upload left on an asset.
+searchAssets in a folder, renameFolder, moveFolder, deleteFolder; then one uploaded
+asset moved (moveAsset), renamed (renameAsset), deleted to the trash (deleteAsset),
+searched for in the trash and restored (restoreAssetsFromTrash), and the job logs the
+upload, the delete and the restore left on it (a move or a rename leaves none).
 """
 
 from __future__ import annotations
@@ -102,10 +104,34 @@ def main(argv: list[str] | None = None) -> int:
     service.deleteFolder(companyHandle=company, folderHandle=f"f|ApiTestCo/{base}/archive/summer/")
     print(f"deleteFolder {base}/archive/summer/: done")
 
-    asset = assets[0]
-    for entry in service.getAssetJobLogs(companyHandle=company, assetHandle=asset.assetHandle):
-        print(f"getAssetJobLogs {asset.name}: {entry.logType} {entry.logMessage}")
+    manage_an_asset(service, company, base, assets[0])
     return 0
+
+
+def manage_an_asset(
+    service: zeep.client.ServiceProxy, company: str, base: str, asset: object
+) -> None:
+    """Move, rename, delete and restore one asset, then read the job logs it has."""
+    handle, name = asset.assetHandle, asset.name  # type: ignore[attr-defined]
+    service.moveAsset(
+        companyHandle=company, assetHandle=handle, folderHandle=f"f|ApiTestCo/{base}/archive/"
+    )
+    service.renameAsset(
+        companyHandle=company, assetHandle=handle, newName=f"{name}-2027", validateName=False
+    )
+    (moved,) = service.getAssets(companyHandle=company, assetHandleArray={"items": [handle]})
+    print(f"moveAsset + renameAsset {name}: {moved.folder}{moved.name}")
+    service.deleteAsset(companyHandle=company, assetHandle=handle)
+    binned = service.searchAssets(
+        companyHandle=company, folder=f"{base}/", includeSubfolders=True, trashState="InTrash"
+    )
+    print(f"deleteAsset: in the trash {[a.name for a in items(binned.assetArray)]}")  # type: ignore[attr-defined]
+    restored = service.restoreAssetsFromTrash(
+        companyHandle=company, assetHandleArray={"items": [handle]}
+    )
+    print(f"restoreAssetsFromTrash: {restored.successCount} restored")
+    for entry in service.getAssetJobLogs(companyHandle=company, assetHandle=handle):
+        print(f"getAssetJobLogs {name}: {entry.logType} {entry.logMessage}")
 
 
 if __name__ == "__main__":

@@ -41,3 +41,10 @@ def test_manage_folders(make_test_server: ServerFactory) -> None:
     assert "/spring-2027/" in out
     assert "/archive/summer/" in out
     assert "getAssetJobLogs hat: UploadSuccess " in out
+    assert "moveAsset + renameAsset hat: ApiTestCo/examples-" in out
+    assert "/archive/hat-2027" in out
+    assert "deleteAsset: in the trash ['hat-2027']" in out
+    assert "restoreAssetsFromTrash: 1 restored" in out
+    logs = [line.split()[2] for line in out.splitlines() if line.startswith("getAssetJobLogs hat")]
+    assert logs == ["UploadSuccess", "TrashSuccess", "RestoreTrashSuccess"]
+    assert "/archive/hat-2027 was moved to the trash." in out
