@@ -291,3 +291,19 @@ def test_uploading_an_asset_in_the_trash_again_brings_it_back(
     assert [t for t, _ in log_types(client_of(asset_server), "a|hat")][1:] == [
         "TrashSuccess", "FileUpdated",
     ]  # fmt: skip
+
+
+def test_publish_jobs_leave_assets_in_the_trash_out(asset_server: EmulatorServer) -> None:
+    client = client_of(asset_server, "2008-01-15")
+    demo = {"authHeader": {"user": "demo@ips-emulator.test", "password": "demo"}}
+    client.service.deleteAsset(companyHandle="c|6", assetHandle="a|hat", _soapheaders=demo)
+    client.service.submitJob(
+        companyHandle="c|6", jobName="publish", _soapheaders=demo,
+        imageServingPublishJob={"publishType": "Full", "emailSetting": "None"},
+    )  # fmt: skip
+    clock = asset_server.app.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(timedelta(minutes=5))
+    latest = client_of(asset_server)
+    assert "ImageServingPublishSuccess" in [t for t, _ in log_types(latest, "a|coat")]
+    assert "ImageServingPublishSuccess" not in [t for t, _ in log_types(latest, "a|hat")]
