@@ -307,3 +307,32 @@ def test_publish_jobs_leave_assets_in_the_trash_out(asset_server: EmulatorServer
     latest = client_of(asset_server)
     assert "ImageServingPublishSuccess" in [t for t, _ in log_types(latest, "a|coat")]
     assert "ImageServingPublishSuccess" not in [t for t, _ in log_types(latest, "a|hat")]
+
+
+@pytest.mark.parametrize("operation", ["emptyAssetsFromTrash", "restoreAssetsFromTrash"])
+def test_unknown_and_foreign_handles_are_error_items_that_change_nothing(
+    asset_server: EmulatorServer, operation: str
+) -> None:
+    latest = client_of(asset_server)
+    latest.service.deleteAsset(companyHandle="c|6", assetHandle="a|hat", _soapheaders=header())
+    asset_server.app.seed({"assets": [
+        {"handle": "a|foreign-bin", "company": "c|8", "name": "bin", "type": "Image",
+         "created": "2025-06-01T00:00:00Z", "trashState": "InTrash"},
+    ]})  # fmt: skip
+    answer = getattr(latest.service, operation)(
+        companyHandle="c|6", assetHandleArray={"items": ["a|none", "a|foreign-bin"]},
+        _soapheaders=header(),
+    )  # fmt: skip
+    success, warnings, errors, _, failed = batch(answer)
+    assert (success, warnings, errors) == (0, 0, 2)
+    assert all(f.code == 30001 and "'assetHandle'" in f.reason for f in failed)
+    assert get_asset(latest, "a|foreign-bin", "c|8").trashState == "InTrash"
+    assert get_asset(latest, "a|hat").trashState == "InTrash"
+    logs = latest.service.getJobLogs(companyHandle="c|6", _soapheaders=header())
+    kinds = [log.originalJobName.split("_")[0] for log in logs]
+    # The delete's run only: no asset was acted on, so no run is written.
+    assert (kinds.count("Trash"), kinds.count("EmptyTrash"), kinds.count("RestoreTrash")) == (
+        1,
+        0,
+        0,
+    )
