@@ -336,3 +336,19 @@ def test_unknown_and_foreign_handles_are_error_items_that_change_nothing(
         0,
         0,
     )
+
+
+def test_search_assets_by_metadata_filters_by_trash_state(asset_server: EmulatorServer) -> None:
+    client = client_of(asset_server)
+    client.service.deleteAsset(companyHandle="c|6", assetHandle="a|hat", _soapheaders=header())
+
+    def found(**filters: str) -> list[str]:
+        answer = client.service.searchAssetsByMetadata(
+            companyHandle="c|6", filters={"folder": "shop/", **filters}, _soapheaders=header()
+        )
+        items = answer.assetSummaryArray.items if answer.assetSummaryArray else []
+        return sorted(a.name for a in items)
+
+    assert found() == found(trashState="NotInTrash") == ["coat"]  # the default: live ones
+    assert found(trashState="InTrash") == ["hat"]
+    assert found(trashState="Any") == ["coat", "hat"]

@@ -41,7 +41,12 @@ from ips_emulator.storage.assets import AssetSearch
 #: sortBy: the Asset Sort Fields searchAssets takes, and the keys naming the same.
 SORT_KEYS = {"name": "Name", "created_at": "Created", "modified_at": "Modified",
              "type": "AssetType"} | {f: f for f in SORT_FIELDS}  # fmt: skip
-TRASH_STATES = ("Any", "NotInTrash", "InTrash")
+#: filters/trashState (r-search-filter.md) to the states stored (None: any); default NotInTrash.
+TRASH_STATES: dict[str, tuple[str, ...] | None] = {
+    "Any": None,
+    "NotInTrash": ("NotInTrash",),
+    "InTrash": ("InTrash",),
+}
 #: searchAssetsByMetadata's answer to a custom field it is asked to return (the page).
 UNRETURNED_CUSTOM_VALUE = "null"
 
@@ -155,14 +160,13 @@ def search_assets_by_metadata(
     company = company_for_caller(scope, request.company_handle or "")
     job_runner.bring_up_to_date(scope, [company.id])
     conditions = _conditions(scope, company, request)
-    if request.trash_state == "InTrash":
-        return 0, []  # nothing is ever in the trash here
     search = AssetSearch(
         company_id=company.id,
         folder=_folder(company, request.folder),
         include_subfolders=request.include_subfolders is not False,
         types=request.types,
         exclude_types=request.exclude_types,
+        trash_states=TRASH_STATES[request.trash_state or "NotInTrash"],
         sort_by=SORT_KEYS[request.sort_by or "Name"],
         descending=sort_direction(request.sort_direction, "sortDirection", False),
     )

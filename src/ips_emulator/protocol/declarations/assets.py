@@ -153,7 +153,8 @@ OPERATIONS = family(
         does="`metadataConditionArray` on the page's system keys (`name`, `folder_path`, "
         "`created_at`, ...), `custom_attributes.<field>`, field handles and stored names "
         "(`dc.rights`), string operators (case-insensitive unless `caseSensitive`) or typed "
-        "values and ranges, `MatchAll`/`MatchAny`; `filters` folder and types; sorting and "
+        "values and ranges, `MatchAll`/`MatchAny`; `filters` folder, types and `trashState` "
+        "(as `searchAssets`'); sorting and "
         "paging as `searchAssets`; `responseMetadataArray` values in `metadataArray`.",
         note="Custom fields asked for in `responseMetadataArray` answer `null`, as the page "
         "documents; sub-types, by-products, projects, publish state and `haystackSearch` "
