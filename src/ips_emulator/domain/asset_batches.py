@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.auth import company_for_caller, require_caller
@@ -25,6 +25,7 @@ from ips_emulator.records import AssetRecord, CompanyRecord
 from ips_emulator.storage import assets, job_logs, jobs
 
 T = TypeVar("T")
+F = TypeVar("F")  # what a warning or error is: an ItemFault, a SetFault
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +38,12 @@ class ItemFault:
 
 
 @dataclass(slots=True)
-class BatchResult:
+class BatchResult(Generic[F]):
     """successCount, and the warnings and errors of a batch, in the order of its items."""
 
     success_count: int = 0
-    warnings: list[ItemFault] = field(default_factory=list)
-    errors: list[ItemFault] = field(default_factory=list)
+    warnings: list[F] = field(default_factory=list)
+    errors: list[F] = field(default_factory=list)
 
 
 class ItemWarningError(Exception):
@@ -85,10 +86,10 @@ def not_in_trash(asset: AssetRecord, handle: str) -> None:
 
 def run_batch(
     items: Iterable[T], handle_of: Callable[[T], str], act: Callable[[T], None]
-) -> BatchResult:
+) -> BatchResult[ItemFault]:
     """``act`` on each item; a refusal becomes that item's error, ``ItemWarningError`` its
     warning, and the next item goes on."""
-    result = BatchResult()
+    result = BatchResult[ItemFault]()
     for item in items:
         try:
             act(item)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ips_emulator.domain.asset_batches import (
     BatchResult,
+    ItemFault,
     asset_of,
     company_of,
     not_in_trash,
@@ -105,7 +106,7 @@ def move_assets(
     scope: RequestScope,
     company_handle: str | None,
     moves: Sequence[tuple[str | None, str | None]] | None,
-) -> BatchResult:
+) -> BatchResult[ItemFault]:
     """Each (assetHandle, folderHandle) moved as by moveAsset, independently."""
     if moves is None:
         raise missing_parameter("assetMoveArray")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ips_emulator.domain import job_runner
+from ips_emulator.domain.asset_batches import BatchResult
 from ips_emulator.domain.auth import company_for_caller, require_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.folder_writes import asset_stored
@@ -69,11 +70,8 @@ class SetFault:
     reason: str
 
 
-@dataclass(slots=True)
-class BatchOutcome:
-    success_count: int = 0
-    warnings: list[SetFault] = field(default_factory=list)
-    errors: list[SetFault] = field(default_factory=list)
+#: The counts and faults of batchSetAssetMetadata: as the asset batches', with SetFaults.
+BatchOutcome = BatchResult[SetFault]
 
 
 def _typed_given(update: MetadataUpdate, scope: RequestScope) -> tuple[str, str, str] | None:

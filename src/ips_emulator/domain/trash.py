@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from ips_emulator.domain.asset_batches import (
     ActionLog,
     BatchResult,
+    ItemFault,
     ItemWarningError,
     asset_of,
     company_of,
@@ -64,7 +65,7 @@ def _handles(handles: Sequence[str] | None) -> Sequence[str]:
 
 def delete_assets(
     scope: RequestScope, company_handle: str | None, handles: Sequence[str] | None
-) -> BatchResult:
+) -> BatchResult[ItemFault]:
     company = company_of(scope, company_handle)
     log = ActionLog(scope, company, "Trash")
     result = run_batch(_handles(handles), str, lambda h: _trash(scope, company, log, h))
@@ -74,7 +75,7 @@ def delete_assets(
 
 def empty_assets_from_trash(
     scope: RequestScope, company_handle: str | None, handles: Sequence[str] | None
-) -> BatchResult:
+) -> BatchResult[ItemFault]:
     """Each asset in the trash is purged: gone for good, its job-log entries kept (about
     no asset). A live asset is refused: only the trash is emptied."""
     company = company_of(scope, company_handle)
@@ -96,7 +97,7 @@ def empty_assets_from_trash(
 
 def restore_assets_from_trash(
     scope: RequestScope, company_handle: str | None, handles: Sequence[str] | None
-) -> BatchResult:
+) -> BatchResult[ItemFault]:
     """Each asset in the trash is live again where it was (its folder made again if it
     was deleted meanwhile); a live one is a warning and stays as it is."""
     company = company_of(scope, company_handle)

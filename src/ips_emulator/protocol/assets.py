@@ -109,7 +109,7 @@ def _faults(faults: list[ItemFault]) -> dict[str, Any] | None:
     return {"items": items}
 
 
-def _batch(result: BatchResult) -> dict[str, Any]:
+def _batch(result: BatchResult[ItemFault]) -> dict[str, Any]:
     return {
         "successCount": result.success_count,
         "warningCount": len(result.warnings),
