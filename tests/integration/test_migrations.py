@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -164,9 +165,15 @@ def test_upgrade_from_0002_makes_the_folders_the_assets_imply(databases: Databas
     database.dispose()
 
 
-def test_downgrade_to_0002_drops_the_folders_and_keeps_the_assets(databases: Databases) -> None:
+@pytest.mark.parametrize(
+    ("revision", "dropped"),
+    [("0002", "folder"), ("0003", "metadata_field")],
+)
+def test_downgrade_drops_what_a_revision_added_and_keeps_the_assets(
+    databases: Databases, revision: str, dropped: str
+) -> None:
     database = Database(databases.new_url())
-    upgrade(database.engine, revision="0002", create_empty=False)
+    upgrade(database.engine, revision=revision, create_empty=False)
     with database.engine.begin() as connection:
         for statement in _ROWS_0001[:3]:
             connection.execute(text(statement))
@@ -174,9 +181,9 @@ def test_downgrade_to_0002_drops_the_folders_and_keeps_the_assets(databases: Dat
     config = alembic_config(database.engine)
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
+        command.downgrade(config, revision)
     names = inspect(database.engine).get_table_names()
-    assert "folder" not in names
+    assert dropped not in names
     assert "asset" in names
     database.dispose()
 
@@ -227,23 +234,6 @@ def test_upgrade_from_0003_makes_a_field_of_each_stored_name(databases: Database
         added = metadata.add_field(store, field)
         assert metadata.find_field(store, "m|1|IMAGE|r") == added
         assert (added.field_type, added.tag_values, added.is_enforced) == ("Int", ("a",), True)
-    database.dispose()
-
-
-def test_downgrade_to_0003_drops_the_fields_and_keeps_the_assets(databases: Databases) -> None:
-    database = Database(databases.new_url())
-    upgrade(database.engine, revision="0003", create_empty=False)
-    with database.engine.begin() as connection:
-        for statement in _ROWS_0001[:3]:
-            connection.execute(text(statement))
-    upgrade(database.engine)
-    config = alembic_config(database.engine)
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
-    names = inspect(database.engine).get_table_names()
-    assert "metadata_field" not in names
-    assert "asset" in names
     database.dispose()
 
 
