@@ -1,4 +1,6 @@
-"""getAssetsByName and searchAssets: finding assetHandle values.
+"""getAssetsByName and getAssets, and what every asset search shares: its bounds, its
+operators and fields, the asset found and the folder searched (searchAssets itself is
+domain/asset_search.py).
 
 As docs/reference/ips-api/SPEC.md 1.18 and 1.20 describe them.
 """
@@ -7,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.asset_details import ips_image_url
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.folder_paths import FolderPathError, folder_path
-from ips_emulator.domain.job_logs import sort_direction
 from ips_emulator.errors import invalid_parameter, missing_parameter
 from ips_emulator.records import AssetRecord, CompanyRecord
 from ips_emulator.storage import assets
-from ips_emulator.storage.assets import AssetSearch, DateCondition, TextCondition
+from ips_emulator.storage.assets import AssetSearch
 
 MAX_RECORDS_PER_PAGE = 1000
 #: recordsPerPage's bound when the response is limited to a few brief fields
@@ -93,152 +93,28 @@ def get_assets(
     return [FoundAsset(found[h], company) for h in wanted if h in found]
 
 
-@dataclass(frozen=True, slots=True)
-class FieldCondition:
-    """One system field condition of a search, as the request gives it (unchecked)."""
-
-    field: str | None = None
-    op: str | None = None
-    value: str | None = None
-    min_date: datetime | None = None
-    max_date: datetime | None = None
-    date_value: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SearchRequest:
-    company_handle: str | None
-    folder: str | None = None
-    include_subfolders: bool | None = None
-    types: Sequence[str] | None = None
-    exclude_types: Sequence[str] | None = None
-    conditions: Sequence[FieldCondition] = ()
-    match_mode: str | None = None
-    records_per_page: int | None = None
-    results_page: int | None = None
-    sort_by: str | None = None
-    sort_direction: str | None = None
-    #: The response carries no more than the brief fields the page names (totalRows, the
-    #: asset's name, handle, type and sub-type): pages of up to 10,000 assets.
-    brief: bool = False
-    trash_state: str | None = None
-
-
-#: searchAssets' trashState: Trash State constants (r-trash-state.md) and the SearchFilter
-#: page's Any, to the states stored (an emptied asset is purged: InEmptiedTrash finds none).
-TRASH_STATES: dict[str, tuple[str, ...] | None] = {
-    "NotInTrash": ("NotInTrash",),
-    "InTrash": ("InTrash",),
-    "InEmptiedTrash": (),
-    "Any": None,
-}
-
-
-def _trash_states(given: str | None) -> tuple[str, ...] | None:
-    if not given:
-        return TRASH_STATES["NotInTrash"]  # the page's default
-    if given not in TRASH_STATES:
-        raise invalid_parameter("trashState", given, f"expected one of {', '.join(TRASH_STATES)}")
-    return TRASH_STATES[given]
-
-
-def _folder(company: CompanyRecord, folder: str | None) -> str | None:
-    """A folder given with or without the company root, as stored (relative, "/"-ended)."""
+def search_folder(company: CompanyRecord, folder: str | None, field: str) -> str | None:
+    """A search's folder given with or without the company root, as stored (relative,
+    "/"-ended); None when not given. A path outside the root is 30001 naming ``field``."""
     if not folder:
         return None
     try:
         return folder_path(company.root_path, folder)
     except FolderPathError as exc:
-        raise invalid_parameter("folder", folder, str(exc)) from None
+        raise invalid_parameter(field, folder, str(exc)) from None
 
 
-def _conditions(
-    scope: RequestScope, items: Sequence[FieldCondition]
-) -> tuple[list[TextCondition], list[DateCondition]]:
-    texts: list[TextCondition] = []
-    dates: list[DateCondition] = []
-    for i, item in enumerate(items):
-        where = f"systemFieldConditionArray/items[{i + 1}]"
-        name, op = item.field or "", item.op or ""
-        if name in TEXT_FIELDS or name in EMPTY_FIELDS:
-            if op not in STRING_OPS:
-                raise invalid_parameter(f"{where}/op", op, "not a String Comparison Operator")
-            value = item.value or ""
-            if name in TEXT_FIELDS:
-                texts.append(TextCondition(name, op, value))
-            else:  # "" compared: names never hold NUL, so tests on it behave alike
-                texts.append(TextCondition("Name", op, f"\0{value}"))
-        elif name in DATE_FIELDS:
-            if op not in DATE_OPS:
-                raise invalid_parameter(f"{where}/op", op, "not a Date Comparison Operator")
-            low, high = (
-                scope.in_server_zone(item.min_date),
-                scope.in_server_zone(item.max_date),
-            )
-            date = scope.in_server_zone(item.date_value)
-            if (op == "Between" and (low is None or high is None)) or (
-                op != "Between" and date is None
-            ):
-                raise missing_parameter(
-                    f"{where}/{'minDate/maxDate' if op == 'Between' else 'dateVal'}"
-                )
-            field_name = "Created" if name == "Created" else "LastModified"
-            dates.append(DateCondition(field_name, op, date, low, high))
-        else:
-            raise invalid_parameter(f"{where}/field", name, "not an Asset Search System Field")
-    return texts, dates
+def check_match_mode(given: str | None, field: str) -> None:
+    """A Search Match Mode, when given: MatchAll or MatchAny, else 30001 naming ``field``."""
+    if given and given not in MATCH_MODES:
+        raise invalid_parameter(field, given, "expected MatchAll or MatchAny")
 
 
-def _per_page_bounds(brief: bool) -> str:
-    if brief:
-        return f"must be between 1 and {MAX_BRIEF_RECORDS_PER_PAGE}"
-    return (
-        f"must be between 1 and {MAX_RECORDS_PER_PAGE}, or {MAX_BRIEF_RECORDS_PER_PAGE} when "
-        "responseFieldArray limits the response to totalRows and the assets' name, "
-        "assetHandle, type and subType"
-    )
-
-
-def search_assets(scope: RequestScope, request: SearchRequest) -> tuple[int, list[FoundAsset]]:
-    if not request.company_handle:
-        raise missing_parameter("companyHandle")
-    bound = MAX_BRIEF_RECORDS_PER_PAGE if request.brief else MAX_RECORDS_PER_PAGE
-    per_page = request.records_per_page or bound
-    if not 1 <= per_page <= bound:
-        raise invalid_parameter("recordsPerPage", per_page, _per_page_bounds(request.brief))
-    page = request.results_page or 1
-    if page < 1:
-        raise invalid_parameter("resultsPage", page, "pages are numbered from 1")
-    if request.sort_by and request.sort_by not in SORT_FIELDS:
-        raise invalid_parameter("sortBy", request.sort_by, "not an Asset Sort Field")
-    if request.match_mode and request.match_mode not in MATCH_MODES:
+def check_condition_count(count: int, field: str) -> None:
+    """At most MAX_SEARCH_CONDITIONS conditions in one array, else 30001 naming ``field``."""
+    if count > MAX_SEARCH_CONDITIONS:
         raise invalid_parameter(
-            "systemFieldMatchMode", request.match_mode, "expected MatchAll or MatchAny"
-        )
-    if len(request.conditions) > MAX_SEARCH_CONDITIONS:
-        raise invalid_parameter(
-            "systemFieldConditionArray",
-            f"{len(request.conditions)} conditions",
+            field,
+            f"{count} conditions",
             f"at most {MAX_SEARCH_CONDITIONS} conditions are searched at once",
         )
-    trash_states = _trash_states(request.trash_state)
-    company = company_for_caller(scope, request.company_handle)
-    job_runner.bring_up_to_date(scope, [company.id])
-    texts, dates = _conditions(scope, request.conditions)
-    search = AssetSearch(
-        company_id=company.id,
-        folder=_folder(company, request.folder),
-        include_subfolders=bool(request.include_subfolders),
-        types=request.types,
-        exclude_types=request.exclude_types,
-        trash_states=trash_states,
-        text_conditions=texts,
-        date_conditions=dates,
-        match_all=request.match_mode != "MatchAny",
-        sort_by=request.sort_by or "Name",
-        descending=sort_direction(request.sort_direction, "sortDirection", False),
-        limit=per_page,
-        offset=(page - 1) * per_page,
-    )
-    total, rows = assets.search_assets(scope.store, search)
-    return total, [FoundAsset(r, company) for r in rows]

@@ -1,5 +1,6 @@
 """MetadataCondition: what a searchAssetsByMetadata condition reads and how it compares.
 
+searchAssets' ``metadataConditionArray`` is read the same way (``compile_conditions``).
 A condition's ``fieldHandle`` is a metadata search key: one of the page's system keys
 (``name``, ``created_at``, ...), ``custom_attributes.<field name>``, a field handle of
 the company, or any other dotted key (``dc.rights``), which reads the asset's stored
@@ -21,6 +22,7 @@ from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.instants import parse_datetime
 from ips_emulator.errors import invalid_parameter, missing_parameter
 from ips_emulator.records import MetadataFieldRecord
+from ips_emulator.storage import metadata
 
 CUSTOM_PREFIX = "custom_attributes."
 Value = str | datetime | None
@@ -264,3 +266,21 @@ def compile_condition(
     if op == "Between":
         raise missing_parameter(f"{where}/{'minDate' if key_kind == 'date' else 'minLong'}")
     return Condition(read, key_kind, op, (_parsed(scope, key_kind, texts[0], where),))
+
+
+def compile_conditions(
+    scope: RequestScope,
+    company_id: int,
+    items: Sequence[ConditionInput],
+    where: str = "metadataConditionArray",
+) -> list[Condition]:
+    """The conditions of a ``metadataConditionArray`` against the company's metadata
+    fields, checked: faults name the item (``metadataConditionArray/items[2]/op``)."""
+    if not items:
+        return []
+    fields = {f.handle: f for f in metadata.company_fields(scope.store, company_id)}
+    by_name = {f.name: f for f in fields.values()}
+    return [
+        compile_condition(scope, item, fields, by_name, f"{where}/items[{i + 1}]")
+        for i, item in enumerate(items)
+    ]

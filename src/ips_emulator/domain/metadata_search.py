@@ -14,27 +14,25 @@ from datetime import datetime
 
 from ips_emulator.domain import job_runner
 from ips_emulator.domain.assets import (
-    MATCH_MODES,
     MAX_RECORDS_PER_PAGE,
-    MAX_SEARCH_CONDITIONS,
     SORT_FIELDS,
     FoundAsset,
+    check_condition_count,
+    check_match_mode,
+    search_folder,
 )
 from ips_emulator.domain.auth import company_for_caller
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.folder_paths import FolderPathError, folder_path
 from ips_emulator.domain.job_logs import sort_direction
 from ips_emulator.domain.metadata_conditions import (
     CUSTOM_PREFIX,
     SYSTEM_KEYS,
-    Condition,
     ConditionInput,
-    compile_condition,
+    compile_conditions,
     file_name,
 )
 from ips_emulator.domain.metadata_fields import date_text
 from ips_emulator.errors import invalid_parameter, missing_parameter
-from ips_emulator.records import CompanyRecord
 from ips_emulator.storage import metadata
 from ips_emulator.storage.assets import AssetSearch
 
@@ -117,39 +115,11 @@ def _check(request: MetadataSearch) -> tuple[int, int]:
         raise invalid_parameter("haystackSearch", "", "similarity search is not emulated")
     if request.sort_by and request.sort_by not in SORT_KEYS:
         raise invalid_parameter("sortBy", request.sort_by, "not an Asset Sort Field")
-    if request.match_mode and request.match_mode not in MATCH_MODES:
-        raise invalid_parameter(
-            "metadataConditionMatchMode", request.match_mode, "expected MatchAll or MatchAny"
-        )
+    check_match_mode(request.match_mode, "metadataConditionMatchMode")
     if request.trash_state and request.trash_state not in TRASH_STATES:
         raise invalid_parameter("filters/trashState", request.trash_state, "not a Trash State")
-    if len(request.conditions) > MAX_SEARCH_CONDITIONS:
-        raise invalid_parameter(
-            "metadataConditionArray",
-            f"{len(request.conditions)} conditions",
-            f"at most {MAX_SEARCH_CONDITIONS} conditions are searched at once",
-        )
+    check_condition_count(len(request.conditions), "metadataConditionArray")
     return _check_paging(request)
-
-
-def _folder(company: CompanyRecord, folder: str | None) -> str | None:
-    if not folder:
-        return None
-    try:
-        return folder_path(company.root_path, folder)
-    except FolderPathError as exc:
-        raise invalid_parameter("filters/folder", folder, str(exc)) from None
-
-
-def _conditions(
-    scope: RequestScope, company: CompanyRecord, request: MetadataSearch
-) -> list[Condition]:
-    fields = {f.handle: f for f in metadata.company_fields(scope.store, company.id)}
-    by_name = {f.name: f for f in fields.values()}
-    return [
-        compile_condition(scope, item, fields, by_name, f"metadataConditionArray/items[{i + 1}]")
-        for i, item in enumerate(request.conditions)
-    ]
 
 
 def search_assets_by_metadata(
@@ -159,10 +129,10 @@ def search_assets_by_metadata(
     per_page, page = _check(request)
     company = company_for_caller(scope, request.company_handle or "")
     job_runner.bring_up_to_date(scope, [company.id])
-    conditions = _conditions(scope, company, request)
+    conditions = compile_conditions(scope, company.id, request.conditions)
     search = AssetSearch(
         company_id=company.id,
-        folder=_folder(company, request.folder),
+        folder=search_folder(company, request.folder, "filters/folder"),
         include_subfolders=request.include_subfolders is not False,
         types=request.types,
         exclude_types=request.exclude_types,

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ips_emulator.domain import asset_changes, assets, trash
+from ips_emulator.domain import asset_changes, asset_search, assets, trash
 from ips_emulator.domain.asset_batches import BatchResult, ItemFault
-from ips_emulator.domain.assets import FieldCondition, FoundAsset, SearchRequest
+from ips_emulator.domain.asset_search import FieldCondition, SearchRequest
+from ips_emulator.domain.assets import FoundAsset
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
 from ips_emulator.protocol.field_selection import response_fields
+from ips_emulator.protocol.metadata import condition_inputs
 from ips_emulator.records import IMAGE_FIELDS, ImageFacts
 
 #: The fields to which a searchAssets response may be limited to page up to 10,000 assets
@@ -175,7 +177,10 @@ def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> Mappin
         types=strings(param.assetTypeArray),
         exclude_types=strings(param.excludeAssetTypeArray),
         conditions=_conditions(param),
-        match_mode=param.systemFieldMatchMode,
+        system_match_mode=param.systemFieldMatchMode,
+        metadata_conditions=condition_inputs(param.metadataConditionArray),
+        metadata_match_mode=param.metadataMatchMode,
+        condition_match_mode=param.conditionMatchMode,
         records_per_page=param.recordsPerPage,
         results_page=param.resultsPage,
         sort_by=param.sortBy,
@@ -183,5 +188,5 @@ def searchAssets(scope: RequestScope, param: params.SearchAssetsParam) -> Mappin
         brief=fields.only(BRIEF_FIELDS),
         trash_state=param.trashState,
     )
-    total, found = assets.search_assets(scope, request)
+    total, found = asset_search.search_assets(scope, request)
     return fields.apply({"totalRows": total, "assetArray": {"items": [asset(a) for a in found]}})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ips_emulator.domain import folders
@@ -10,6 +11,7 @@ from ips_emulator.domain.folder_tree import FolderNode
 from ips_emulator.domain.folders import FolderQuery, Folders
 from ips_emulator.protocol import params
 from ips_emulator.protocol.convert import strings
+from ips_emulator.protocol.field_selection import response_fields
 
 
 def folder(found: Folders, node: FolderNode, nested: bool) -> dict[str, Any]:
@@ -29,7 +31,10 @@ def folder(found: Folders, node: FolderNode, nested: bool) -> dict[str, Any]:
     }
 
 
-def getFolderTree(scope: RequestScope, param: params.GetFolderTreeParam) -> dict[str, Any]:
+def getFolderTree(scope: RequestScope, param: params.GetFolderTreeParam) -> Mapping[str, Any]:
+    # Paths are literal (docs/decisions.md, Folders): ``folders/path`` is the start folder's,
+    # ``folders/subfolderArray/items/path`` its subfolders'.
+    fields = response_fields("getFolderTree", param.responseFieldArray, param.excludeFieldArray)
     query = FolderQuery(
         company_handle=param.companyHandle,
         folder_path=param.folderPath,
@@ -38,10 +43,11 @@ def getFolderTree(scope: RequestScope, param: params.GetFolderTreeParam) -> dict
         access_user_handle=param.accessUserHandle,
     )
     found = folders.get_folder_tree(scope, query)
-    return {"folders": folder(found, found.tree, nested=True)}
+    return fields.apply({"folders": folder(found, found.tree, nested=True)})
 
 
-def getFolders(scope: RequestScope, param: params.GetFoldersParam) -> dict[str, Any]:
+def getFolders(scope: RequestScope, param: params.GetFoldersParam) -> Mapping[str, Any]:
+    fields = response_fields("getFolders", param.responseFieldArray, param.excludeFieldArray)
     query = FolderQuery(
         company_handle=param.companyHandle,
         folder_path=param.folderPath,
@@ -49,7 +55,8 @@ def getFolders(scope: RequestScope, param: params.GetFoldersParam) -> dict[str, 
         access_user_handle=param.accessUserHandle,
     )
     found = folders.get_folders(scope, query)
-    return {"folderArray": {"items": [folder(found, n, nested=False) for n in found.listed()]}}
+    listed = [folder(found, n, nested=False) for n in found.listed()]
+    return fields.apply({"folderArray": {"items": listed}})
 
 
 def createFolder(scope: RequestScope, param: params.CreateFolderParam) -> dict[str, Any]:

@@ -86,14 +86,16 @@ def batchSetAssetMetadata(
     }
 
 
-def _conditions(array: params.MetadataConditionArray | None) -> list[ConditionInput]:
+def condition_inputs(array: params.MetadataConditionArray | None) -> list[ConditionInput]:
+    """A metadataConditionArray (searchAssetsByMetadata's, searchAssets')."""
     return [
         ConditionInput(
             field_handle=c.fieldHandle,
             op=c.op,
             value=c.value,
             values=strings(c.values),
-            case_sensitive=c.caseSensitive,
+            # 4.5's: searchAssets of earlier versions has none.
+            case_sensitive=getattr(c, "caseSensitive", None),
             bool_val=c.boolVal,
             long_val=c.longVal,
             min_long=c.minLong,
@@ -139,7 +141,7 @@ def searchAssetsByMetadata(
         types=strings(filters.assetTypeArray) if filters else None,
         exclude_types=strings(filters.excludeAssetTypeArray) if filters else None,
         trash_state=filters.trashState if filters else None,
-        conditions=_conditions(param.metadataConditionArray),
+        conditions=condition_inputs(param.metadataConditionArray),
         match_mode=param.metadataConditionMatchMode,
         response_keys=strings(param.responseMetadataArray),
         records_per_page=param.recordsPerPage,

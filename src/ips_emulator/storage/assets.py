@@ -283,3 +283,9 @@ def search_assets(store: Store, search: AssetSearch) -> tuple[int, list[AssetRec
         select(Asset).where(where).order_by(*order).limit(search.limit).offset(search.offset)
     )
     return int(total), [_asset(r) for r in rows]
+
+
+def matching_ids(store: Store, search: AssetSearch) -> set[int]:
+    """The ids of every asset ``search`` filters in (not paged)."""
+    where = and_(*_search_conditions(search))
+    return set(store.connection.execute(select(Asset.id).where(where)).scalars())

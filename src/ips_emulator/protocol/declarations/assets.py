@@ -98,14 +98,20 @@ OPERATIONS = family(
         "`LastModifyUser` (string operators) and `Created`/`LastModified` (date operators, "
         "`Between`), `MatchAll`/`MatchAny`, sorting (`FileSize` by the stored size), paging "
         "(`totalRows` is the full count), `trashState` (default `NotInTrash`; `InTrash`, "
-        "`Any`; `InEmptiedTrash` finds none). Assets as in `getAssetsByName`. "
+        "`Any`; `InEmptiedTrash` finds none). `metadataConditionArray` as in "
+        "`searchAssetsByMetadata` (field handles, `custom_attributes.<field>`, stored names, "
+        "system keys; string, typed and range operators), combined by `metadataMatchMode`, "
+        "then with the system field conditions by `conditionMatchMode` (both `MatchAll` by "
+        "default). Assets as in `getAssetsByName`. "
         "`responseFieldArray`/`excludeFieldArray` paths (`assetArray/items/imageInfo/width`) "
         "keep or drop fields, a path naming no field faults; `recordsPerPage` up to 1,000 "
         "(the default), or 10,000 when the response is limited to `totalRows` and the "
         "assets' `assetHandle`, `name`, `type` and `subType`.",
-        note="Metadata conditions, tags, keywords and publish states are not modelled: "
-        "`Keywords`, `CreatedWith` and `FileSize` conditions, and details not known, compare "
-        "as empty.",
+        note="Tags, keywords and publish states are not modelled (`tagConditionArray` and "
+        "`keywordArray` are ignored): `Keywords`, `CreatedWith` and `FileSize` conditions, and "
+        "details not known, compare as empty. A search with metadata conditions tests them "
+        "in memory over the assets its folder, types and trash state let through; at most "
+        "500 conditions in each array.",
     ),
     Operation(
         "getAssets",

@@ -19,8 +19,7 @@ from ips_emulator.records import Role
 V6_0 = "2012-02-14"
 _NOT_MODELLED = (
     "Folder permissions and groups are not modelled: `accessGroupHandle` is ignored, no "
-    "`permissionSetHandle` or `permissionSetArray` is sent; `responseFieldArray` and "
-    "`excludeFieldArray` are not applied."
+    "`permissionSetHandle` or `permissionSetArray` is sent."
 )
 
 OPERATIONS = family(
@@ -44,7 +43,9 @@ OPERATIONS = family(
         handler=folders.getFolders,
         does="The folder at `folderPath` (default the company root) and every folder below "
         "it, parents first, siblings by name, at most 100,000; `assetTypeArray` keeps the "
-        "folders that hold an asset of those types, and their parents. The root has no dates.",
+        "folders that hold an asset of those types, and their parents. The root has no dates. "
+        "`responseFieldArray`/`excludeFieldArray` as in `searchAssets` "
+        "(`folderArray/items/path`).",
         note=_NOT_MODELLED,
     ),
     Operation(
@@ -69,7 +70,10 @@ OPERATIONS = family(
         handler=folders.getFolderTree,
         does="`folders` is the folder at `folderPath` (default the company root) with its "
         "subfolders nested `depth` levels down (0: the folder alone; negative: every "
-        "level), `hasSubfolders` on each, `assetTypeArray` as in `getFolders`.",
+        "level), `hasSubfolders` on each, `assetTypeArray` as in `getFolders`. "
+        "`responseFieldArray`/`excludeFieldArray` as in `searchAssets`, paths literal at "
+        "each level: `folders/path` is the start folder's, "
+        "`folders/subfolderArray/items/path` its subfolders'.",
         note=_NOT_MODELLED,
     ),
     Operation(
