@@ -8,6 +8,7 @@ whose log tells ``a|hat``'s history, so that changes can be checked against it.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,7 +71,14 @@ def header(user: str = DEMO_USER, password: str = DEMO_PASSWORD, **extra: str) -
 
 
 def client_of(server: EmulatorServer, version: str = "2014-04-03") -> zeep.Client:
-    return zeep.Client(f"{server.url}/scene7/webservice/IpsApi-{version}.wsdl")
+    return _client(f"{server.url}/scene7/webservice/IpsApi-{version}.wsdl")
+
+
+@functools.lru_cache(maxsize=4)
+def _client(wsdl_url: str) -> zeep.Client:
+    """One client per WSDL a test asks for: reading one costs about 0.25 s, and a test
+    asks several times. (A later server on the same port serves the same WSDL.)"""
+    return zeep.Client(wsdl_url)
 
 
 def get_asset(client: zeep.Client, handle: str, company: str = "c|6") -> Any:
