@@ -127,6 +127,7 @@ RACE_SEED = {
             _race_asset(f"a|trashed{p}", "trashed/", f"trashed{p}", "InTrash"),
             _race_asset(f"a|one{p}", "one/", f"twin{p}"),
             _race_asset(f"a|two{p}", "two/", f"twin{p}"),
+            _race_asset(f"a|meta{p}", "meta/", f"meta{p}"),
         )
     ],
 }
@@ -206,3 +207,35 @@ def test_two_instances_move_two_assets_of_one_name_into_one_folder(databases: Da
         assert moved in ([True, False], [False, True]), (one, two)
         refused = two if moved[0] else one
         assert f"Asset ID 'twin{pair}' is already in use.".encode() in refused, refused
+
+
+def _set(asset: str, field: str, value: str) -> bytes:
+    return envelope(
+        f'<setAssetMetadataParam xmlns="{NS_2008}"><companyHandle>c|6</companyHandle>'
+        f"<assetHandle>{asset}</assetHandle><updateArray><items><fieldHandle>{field}"
+        f"</fieldHandle><value>{value}</value></items></updateArray></setAssetMetadataParam>",
+        auth_header(),
+    )
+
+
+def test_two_instances_set_two_fields_of_one_asset_at_once(databases: Databases) -> None:
+    """Each call writes the asset's values as it read them plus its own: both values are
+    kept, neither call's write is lost under the other's."""
+    url = databases.new_url()
+    answers = _race(
+        url,
+        [[_set(f"a|meta{p}", "m|6|ALL|Photographer", "Ann"),
+          _set(f"a|meta{p}", "m|6|ALL|Season", "Winter")] for p in range(PAIRS)],
+    )  # fmt: skip
+    assert all(b"Fault" not in a + b for a, b in answers), answers
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        stored = dict(
+            connection.execute(
+                text("SELECT handle, metadata_fields FROM asset WHERE handle LIKE 'a|meta%'")
+            ).all()
+        )
+    engine.dispose()
+    for pair in range(PAIRS):
+        values = stored[f"a|meta{pair}"]  # JSON text on SQLite, decoded by psycopg
+        assert ("Ann" in str(values), "Winter" in str(values)) == (True, True), (pair, values)

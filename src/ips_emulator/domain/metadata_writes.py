@@ -236,7 +236,7 @@ def set_asset_metadata(
         raise missing_parameter("updateArray")
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope, [company.id])
-    asset = assets.find_by_handle(scope.store, asset_handle)
+    asset = assets.find_by_handle(scope.store, asset_handle, for_update=True)
     if asset is None or asset.company_id != company.id:
         raise invalid_parameter("assetHandle", asset_handle, "no such asset in the company")
     current = list(asset.details.metadata or ())
@@ -319,7 +319,8 @@ def batch_set_asset_metadata(
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope, [company.id])
     wanted = list(dict.fromkeys(h for item in items for h in item.asset_handles))
-    found = {a.handle: a for a in assets.find_by_handles(scope.store, company.id, wanted)}
+    locked = assets.find_by_handles(scope.store, company.id, wanted, for_update=True)
+    found = {a.handle: a for a in locked}
     values = {h: list(a.details.metadata or ()) for h, a in found.items()}
     batch = _Batch(scope, _company_fields(scope, company.id), found, values)
     for i, item in enumerate(items):
