@@ -85,8 +85,11 @@ def missing_parameter(field: str) -> IpsApiError:
 
 
 def invalid_parameter(field: str, value: object, why: str = "") -> IpsApiError:
+    """30001 naming ``field``; ``value`` None when there is no one value to quote (an
+    element given twice, or holding elements), rather than "Invalid value None"."""
     detail = f": {why}" if why else "."
+    quoted = "" if value is None else f" {value!r}"
     return IpsApiError(
         FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
-        f"Invalid value {value!r} for parameter '{field}'{detail}",
+        f"Invalid value{quoted} for parameter '{field}'{detail}",
     )

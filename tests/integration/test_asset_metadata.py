@@ -281,3 +281,46 @@ def test_batch_faults_for_the_whole_call(meta: Meta) -> None:
     )  # fmt: skip
     assert meta.fault("batchSetAssetMetadata", companyHandle="c|404",
                       updateArray={"items": []})[:2] == ("authorizationFault", 20000)  # fmt: skip
+
+
+def test_a_refused_tag_names_the_element_and_the_value_that_gave_it(meta: Meta) -> None:
+    # Not the item's absent `value` ("Invalid value None for parameter '…/value'"), nor
+    # setTagValueArray for an addTagValueArray sent to a field without tags.
+    colors = "m|6|ALL|Colors"
+    before = meta.stored("a|w-tags")
+    assert _set_fault(meta, asset="a|w-tags", fieldHandle=colors,
+                      addTagValueArray={"items": ["Red", "Pink"]})[1:] == (
+        30001, "Invalid value 'Pink' for parameter 'updateArray/items[1]/addTagValueArray/"
+        "items[2]': 'Pink' is not in the dictionary of field 'Colors'",
+    )  # fmt: skip
+    assert _set_fault(meta, asset="a|w-tags", fieldHandle=colors,
+                      setTagValueArray={"items": ["Mauve"]})[1:] == (
+        30001, "Invalid value 'Mauve' for parameter 'updateArray/items[1]/setTagValueArray/"
+        "items[1]': 'Mauve' is not in the dictionary of field 'Colors'",
+    )  # fmt: skip
+    assert _set_fault(meta, asset="a|w-tags", fieldHandle="m|6|ALL|Keywords",
+                      addTagValueArray={"items": ["a,b"]})[1:] == (
+        30001, "Invalid value 'a,b' for parameter 'updateArray/items[1]/addTagValueArray/"
+        "items[1]': a tag value of a MultiTag field has no ','",
+    )  # fmt: skip
+    assert _set_fault(meta, asset="a|w-tags", fieldHandle="m|6|IMAGE|Rating",
+                      addTagValueArray={"items": ["1"]})[1:] == (
+        30001, "Invalid value ['1'] for parameter 'updateArray/items[1]/addTagValueArray': "
+        "for tag fields only; 'Rating' is a Int field",
+    )  # fmt: skip
+    assert meta.stored("a|w-tags") == before
+
+
+def test_a_batch_item_without_an_asset_handle_is_missing(meta: Meta) -> None:
+    # As deleteAssets and moveAssets answer an empty handle: 30002, not "no such asset".
+    result = meta.call("batchSetAssetMetadata", companyHandle="c|6", updateArray={"items": [
+        {"assetHandleArray": {"items": ["", "a|w-c1"]},
+         "updateArray": {"items": [{"fieldHandle": "m|6|ALL|Photographer", "value": "x"}]}},
+    ]})  # fmt: skip
+    assert (result.successCount, result.errorCount) == (1, 1)
+    (error,) = result.errorDetailArray.items
+    assert (error.assetHandle, error.code, error.reason) == (
+        None,
+        30002,
+        "Missing required parameter 'assetHandle'.",
+    )

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.helpers import NS_2008, NS_XSD, auth_header, envelope, post
+from tests.helpers import DEMO_USER, NS_2008, NS_XSD, auth_header, envelope, post
 from tests.integration.folders_support import Folders, folders_env, shape, unique
 
 __all__ = ["folders_env"]  # the fixture, imported for this module
@@ -349,3 +349,54 @@ def test_folders_nest_at_most_100_deep_and_such_a_tree_is_answered(folders_env: 
     )
     assert (element, code) == ("ipsApiFault", 30001)
     assert reason.endswith("folders would nest more than 100 deep")
+
+
+def test_a_name_an_asset_in_the_trash_keeps_is_refused_by_rename_and_move(
+    folders_env: Folders,
+) -> None:
+    # A folder whose assets are all in the trash can be deleted; they keep their folder
+    # and names, so another folder may not take that path with an asset of the same
+    # name (the unique index answered a 30000).
+    top = unique("trashname")
+
+    def asset(key: str, folder: str, name: str) -> dict[str, str]:
+        return {"handle": f"a|{top}-{key}", "company": "c|6", "folder": f"{top}/{folder}/",
+                "name": name, "type": "Image", "created": "2025-06-01T00:00:00Z",
+                "createUser": DEMO_USER}  # fmt: skip
+
+    folders_env.server.app.seed({"assets": [
+        asset("gone", "old", "n"), asset("live", "live", "n"),
+        asset("gone2", "dst/sub", "m"), asset("live2", "src/sub", "m"),
+    ]})  # fmt: skip
+    for key, folder in (("gone", "old"), ("gone2", "dst/sub")):
+        folders_env.call("deleteAsset", companyHandle="c|6", assetHandle=f"a|{top}-{key}")
+        folders_env.call(
+            "deleteFolder", companyHandle="c|6", folderHandle=f"f|ApiTestCo/{top}/{folder}/"
+        )
+    assert folders_env.fault(
+        "renameFolder", companyHandle="c|6", folderHandle=f"f|ApiTestCo/{top}/live/",
+        folderName="old",
+    ) == (
+        "ipsApiFault", 30001,
+        f"Invalid value 'old' for parameter 'folderName': an asset in the trash keeps the name "
+        f"'n' in use in ApiTestCo/{top}/old/: empty it from the trash first",
+    )  # fmt: skip
+    dest = f"f|ApiTestCo/{top}/dst/"
+    assert folders_env.fault(
+        "moveFolder", companyHandle="c|6", folderHandle=f"f|ApiTestCo/{top}/src/sub/",
+        destFolderHandle=dest,
+    ) == (
+        "ipsApiFault", 30001,
+        f"Invalid value '{dest}' for parameter 'destFolderHandle': an asset in the trash keeps "
+        f"the name 'm' in use in ApiTestCo/{top}/dst/sub/: empty it from the trash first",
+    )  # fmt: skip
+    assert folders_env.paths(top) == [
+        f"ApiTestCo/{top}/{p}" for p in ("", "dst/", "live/", "src/", "src/sub/")
+    ]
+    folders_env.call("emptyAssetsFromTrash", companyHandle="c|6",
+                     assetHandleArray={"items": [f"a|{top}-gone"]})  # fmt: skip
+    renamed = folders_env.call(
+        "renameFolder", companyHandle="c|6", folderHandle=f"f|ApiTestCo/{top}/live/",
+        folderName="old",
+    )  # fmt: skip
+    assert renamed == f"f|ApiTestCo/{top}/old/"

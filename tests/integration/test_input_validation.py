@@ -35,6 +35,22 @@ def test_bad_values_name_the_element(
     assert needle in answer.fault()[4]
 
 
+@pytest.mark.parametrize(
+    ("inner", "reason"),
+    [
+        ("<numRows>1</numRows><numRows>2</numRows>",
+         "Invalid value for parameter 'numRows': given more than once"),
+        ("<numRows><x>1</x></numRows>",
+         "Invalid value for parameter 'numRows': expected text, not elements"),
+    ],
+)  # fmt: skip
+def test_no_one_value_is_not_quoted_as_none(
+    server: EmulatorServer, inner: str, reason: str
+) -> None:
+    # Not "Invalid value None for parameter …": the client sent no None.
+    assert post(server.service_url, job_logs(inner)).fault()[3:] == (30001, reason)
+
+
 def test_nil_and_good_values_pass(server: EmulatorServer) -> None:
     inner = (
         '<companyHandle xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>'

@@ -13,6 +13,7 @@ from zeep.exceptions import Fault
 from ips_emulator import EmulatorServer
 from ips_emulator.domain.clock import ManualClock
 from ips_emulator.domain.export import export_document
+from ips_emulator.domain.seed import replace_all
 from tests.helpers import NS_2008, NS_XSD, REFERENCE, auth_header, envelope, post
 from tests.integration.assets_support import (
     MEMBER,
@@ -267,6 +268,30 @@ def test_seed_and_export_carry_the_trash_state(asset_server: EmulatorServer) -> 
     exported = {a["handle"]: a for a in document["assets"]}
     assert exported["a|binned"]["trashState"] == "InTrash"
     assert "trashState" not in exported["a|coat"]  # the default is left out
+
+
+def test_an_export_loads_back_without_the_folder_deleted_under_the_trash(
+    asset_server: EmulatorServer,
+) -> None:
+    # lone/ held only a|lone; deleted with it in the trash, it is no folder any more, and
+    # loading the export must not make it again (the seed made every asset's folder).
+    client = client_of(asset_server)
+    client.service.deleteAsset(companyHandle="c|6", assetHandle="a|lone", _soapheaders=header())
+    client.service.deleteFolder(
+        companyHandle="c|6", folderHandle="f|ApiTestCo/lone/", _soapheaders=header()
+    )
+    run = asset_server.app.transactions.run
+    document = run("export", export_document)
+    assert "lone/" not in [f["path"] for f in document["folders"]]
+    run("load", lambda store: replace_all(store, document))
+    assert run("export", export_document) == document
+    tree = client.service.getFolderTree(companyHandle="c|6", depth=1, _soapheaders=header())
+    assert "ApiTestCo/lone/" not in [f.path for f in tree.folders.subfolderArray.items]
+    restored = client.service.restoreAssetsFromTrash(
+        companyHandle="c|6", assetHandleArray={"items": ["a|lone"]}, _soapheaders=header()
+    )
+    assert restored.successCount == 1
+    assert get_asset(client, "a|lone").folder == "ApiTestCo/lone/"  # made again
 
 
 def test_uploading_an_asset_in_the_trash_again_brings_it_back(

@@ -72,7 +72,7 @@ def asset_of(scope: RequestScope, company: CompanyRecord, handle: str | None) ->
     30001 naming ``assetHandle`` (as renameAsset and getAssetJobLogs answer)."""
     if not handle:
         raise missing_parameter("assetHandle")
-    found = assets.find_by_handle(scope.store, handle)
+    found = assets.find_by_handle(scope.store, handle, for_update=True)  # to write it
     if found is None or found.company_id != company.id:
         raise invalid_parameter("assetHandle", handle, "no such asset in the company")
     return found

@@ -216,6 +216,11 @@ def _move(
     field, value = given
     if folders.find_folder(scope.store, company.id, new):
         raise invalid_parameter(field, value, f"a folder {company.root_path}{new} already exists")
+    taken = folders.name_taken_below(scope.store, company.id, found.path, new)
+    if taken:
+        where, name = taken
+        why = f"an asset in the trash keeps the name {name!r} in use in {company.root_path}{where}"
+        raise invalid_parameter(field, value, f"{why}: empty it from the trash first")
     longest, deepest = folders.extent_within(scope.store, company.id, found.path)
     if longest - len(found.path) + len(new) > MAX_PATH:
         raise invalid_parameter(

@@ -89,7 +89,24 @@ def _typed_given(update: MetadataUpdate, scope: RequestScope) -> tuple[str, str,
     return None
 
 
-def _tags(field: MetadataFieldRecord, update: MetadataUpdate, current: str | None) -> str:
+def _check_given(field: MetadataFieldRecord, update: MetadataUpdate, where: str) -> None:
+    """Refuse a tag value the field cannot hold, naming the element that gave it (the
+    ``value``, or the item of ``setTagValueArray``/``addTagValueArray``)."""
+    given = [(f"{where}/value", update.value)] if update.value is not None else []
+    for element, values in (("setTagValueArray", update.set_tags),
+                            ("addTagValueArray", update.add_tags)):  # fmt: skip
+        given += [(f"{where}/{element}/items[{i}]", v) for i, v in enumerate(values or (), 1)]
+    for path, value in given:
+        try:
+            check_tags(field, [value])
+        except ValueError as exc:
+            raise invalid_parameter(path, value, str(exc)) from None
+
+
+def _tags(
+    field: MetadataFieldRecord, update: MetadataUpdate, current: str | None, where: str
+) -> str:
+    _check_given(field, update, where)
     values = tag_values(current)
     if update.value is not None:
         values = [update.value]
@@ -97,7 +114,6 @@ def _tags(field: MetadataFieldRecord, update: MetadataUpdate, current: str | Non
         values = list(update.set_tags)
     values += [v for v in update.add_tags or () if v not in values]
     values = [v for v in values if v not in (update.delete_tags or ())]
-    check_tags(field, values)
     if field.field_type in SINGLE_TAGS:  # "single-value tag fields store the last value only"
         return values[-1] if values else ""
     return TAG_SEPARATOR.join(values)
@@ -113,7 +129,9 @@ def new_value(
     """The field's value after ``update``, and the warning an unenforced illegal value
     gets; raises IpsApiError (naming the element under ``where``) for a refused one."""
     typed = _typed_given(update, scope)
-    has_tags = any(a is not None for a in (update.add_tags, update.set_tags, update.delete_tags))
+    tag_arrays = {"addTagValueArray": update.add_tags, "setTagValueArray": update.set_tags,
+                  "deleteTagValueArray": update.delete_tags}  # fmt: skip
+    has_tags = any(a is not None for a in tag_arrays.values())
     if update.double_val is not None and not math.isfinite(update.double_val):
         raise invalid_parameter(f"{where}/doubleVal", update.double_val, "not a finite number")
     if typed is not None and typed[1] != field.field_type:
@@ -121,17 +139,15 @@ def new_value(
         raise invalid_parameter(f"{where}/{typed[0]}", typed[2], why)
     if has_tags and field.field_type not in TAG_TYPES:
         why = f"for tag fields only; {field.name!r} is a {field.field_type} field"
-        raise invalid_parameter(f"{where}/setTagValueArray", "", why)
+        element, values = next((k, v) for k, v in tag_arrays.items() if v is not None)
+        raise invalid_parameter(f"{where}/{element}", list(values), why)
     if typed is None and not has_tags and update.value is None:
         raise missing_parameter(f"{where}/value")
     warning = None
     if typed is not None:
         text = typed[2]
     elif field.field_type in TAG_TYPES:
-        try:
-            text = _tags(field, update, current)
-        except ValueError as exc:
-            raise invalid_parameter(f"{where}/value", update.value, str(exc)) from None
+        text = _tags(field, update, current, where)
     elif field.field_type in TYPED:
         text = update.value or ""
         try:
@@ -220,7 +236,7 @@ def set_asset_metadata(
         raise missing_parameter("updateArray")
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope, [company.id])
-    asset = assets.find_by_handle(scope.store, asset_handle)
+    asset = assets.find_by_handle(scope.store, asset_handle, for_update=True)
     if asset is None or asset.company_id != company.id:
         raise invalid_parameter("assetHandle", asset_handle, "no such asset in the company")
     current = list(asset.details.metadata or ())
@@ -263,7 +279,12 @@ class _Batch:
     def apply(self, handle: str, updates: Sequence[MetadataUpdate], where: str) -> None:
         asset = self.found.get(handle)
         if asset is None:
-            error = invalid_parameter("assetHandle", handle, "no such asset in the company")
+            # An empty handle is missing, as the asset batches' items say (asset_of).
+            error = (
+                invalid_parameter("assetHandle", handle, "no such asset in the company")
+                if handle
+                else missing_parameter("assetHandle")
+            )
             first = updates[0].field_handle or "" if updates else ""
             self.outcome.errors.append(_fault(handle, RefusedUpdateError(error, first)))
             return
@@ -298,7 +319,8 @@ def batch_set_asset_metadata(
     company = company_for_caller(scope, company_handle)
     job_runner.bring_up_to_date(scope, [company.id])
     wanted = list(dict.fromkeys(h for item in items for h in item.asset_handles))
-    found = {a.handle: a for a in assets.find_by_handles(scope.store, company.id, wanted)}
+    locked = assets.find_by_handles(scope.store, company.id, wanted, for_update=True)
+    found = {a.handle: a for a in locked}
     values = {h: list(a.details.metadata or ()) for h, a in found.items()}
     batch = _Batch(scope, _company_fields(scope, company.id), found, values)
     for i, item in enumerate(items):

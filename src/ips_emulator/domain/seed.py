@@ -252,7 +252,10 @@ class _Loader:
             assets.touch(self.store, record.id, modified)
         if item.get("trashState", assets.LIVE) != assets.LIVE:
             assets.set_trash_state(self.store, record.id, item["trashState"])
-        self.folders.asset_loaded(company_id, folder, created, modified or created)
+        else:
+            # An asset in the trash implies no folder: deleteFolder may have taken its
+            # folder, and a restore makes it again (an export lists the folders there are).
+            self.folders.asset_loaded(company_id, folder, created, modified or created)
         self.assets[record.handle] = record.id
         self.result.assets.append(record.handle)
 

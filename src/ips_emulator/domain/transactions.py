@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ips_emulator.errors import StorageError, TransientStorageError
 from ips_emulator.storage.db import storage_failure
@@ -24,8 +24,16 @@ log = logging.getLogger(__name__)
 #: A call that meets a deadlock (several workers on PostgreSQL) is run again.
 ATTEMPTS = 5
 
-#: Opens one transaction: it commits when its block ends and rolls back when it raises.
-StoreFactory = Callable[[], AbstractContextManager[Any]]
+
+class StoreFactory(Protocol):
+    """Opens one transaction: it commits when its block ends and rolls back when it raises.
+
+    ``exclusive``: the transaction holds the database's write lock from its start where the
+    backend needs that to see other writers' commits (SQLite: ``storage.db``).
+    """
+
+    def __call__(self, exclusive: bool = False) -> AbstractContextManager[Any]: ...
+
 
 T = TypeVar("T")
 
@@ -45,10 +53,10 @@ class Transactions:
         """
         return storage_failure(exc)
 
-    def once(self, work: Callable[[Any], T]) -> T:
+    def once(self, work: Callable[[Any], T], exclusive: bool = False) -> T:
         """``work(store)`` in one transaction, a database failure raised as its StorageError."""
         try:
-            with self._stores() as store:
+            with self._stores(exclusive) as store:
                 return work(store)
         except Exception as exc:
             failure = storage_failure(exc)
@@ -61,11 +69,15 @@ class Transactions:
     def run(self, name: str, work: Callable[[Any], T]) -> T:
         """``once(work)``, again after each TransientStorageError, ``ATTEMPTS`` times at most.
 
-        ``name`` (the operation, the admin path) is for the log.
+        ``name`` (the operation, the admin path) is for the log. The attempts after the
+        first are exclusive: on SQLite the first is refused when another writer commits
+        between its reads and its writes, and a second like it could be refused again.
         """
+        exclusive = False
         for _ in range(ATTEMPTS - 1):
             try:
-                return self.once(work)
+                return self.once(work, exclusive)
             except TransientStorageError as error:
                 log.info("retrying %s after %s", name, error.reason)
-        return self.once(work)
+                exclusive = True
+        return self.once(work, exclusive)

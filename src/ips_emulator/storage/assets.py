@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, not_, or_, select, update
 
 from ips_emulator.records import AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.db import Store
@@ -93,16 +93,28 @@ def find_by_path(store: Store, company_id: int, folder: str, name: str) -> Asset
     return None if row is None else _asset(row)
 
 
-def find_by_handle(store: Store, handle: str) -> AssetRecord | None:
-    row = store.orm.scalars(select(Asset).where(Asset.handle == handle)).first()
+def _locked(statement: Select[Asset], for_update: bool) -> Select[Asset]:
+    # For a call that writes what it read (the trash state, the metadata values): the
+    # row is locked until the call commits, so a concurrent writer of the asset waits and
+    # then reads what this one wrote (PostgreSQL reads the latest commit otherwise; an
+    # SQLite transaction is alone in writing already, storage/db.py).
+    if not for_update:
+        return statement
+    return statement.with_for_update().execution_options(populate_existing=True)
+
+
+def find_by_handle(store: Store, handle: str, for_update: bool = False) -> AssetRecord | None:
+    statement = _locked(select(Asset).where(Asset.handle == handle), for_update)
+    row = store.orm.scalars(statement).first()
     return None if row is None else _asset(row)
 
 
-def find_by_handles(store: Store, company_id: int, handles: Sequence[str]) -> list[AssetRecord]:
+def find_by_handles(
+    store: Store, company_id: int, handles: Sequence[str], for_update: bool = False
+) -> list[AssetRecord]:
     """The company's assets among ``handles``, in no particular order."""
-    rows = store.orm.scalars(
-        select(Asset).where(Asset.company_id == company_id, Asset.handle.in_(handles))
-    )
+    statement = select(Asset).where(Asset.company_id == company_id, Asset.handle.in_(handles))
+    rows = store.orm.scalars(_locked(statement.order_by(Asset.id), for_update))
     return [_asset(r) for r in rows]
 
 

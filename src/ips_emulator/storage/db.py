@@ -24,7 +24,9 @@ def _dumps(value: Any) -> str:
 # only once the other writer of that key has committed, so the call run again sees the
 # row and takes the path for an existing one (an upload updates the asset, as
 # ``overwrite`` says). SQLite cannot race there: its writers queue, and a transaction
-# that read before another's commit gets "database is locked", retried already.
+# that read before another's commit gets "database is locked" (SQLITE_BUSY_SNAPSHOT)
+# when it comes to write, retried already; ``_sqlite_begin`` makes its reads part
+# of the transaction, so that this holds.
 _TRANSIENT_SQLSTATES = frozenset({"40P01", "40001", "23505"})
 
 
@@ -69,6 +71,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_autocommit(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling begins a transaction only before an INSERT,
+    # UPDATE or DELETE: the reads before them (is the asset in the trash? is the name
+    # free?) each saw the latest commit, outside the transaction, so two calls could
+    # both act on what they read (a restore and an empty of one asset both succeeding,
+    # the live asset purged; two moves of one name into a folder meeting the unique
+    # index as a 30000). Off here; ``_sqlite_begin`` begins every transaction instead
+    # (SQLAlchemy's documented recipe for pysqlite).
+    dbapi_connection.isolation_level = None
+
+
+#: ``Connection.info`` key: the next transaction on the connection takes the write lock
+#: when it begins (``Database.store(exclusive=True)``).
+_EXCLUSIVE = "ips_emulator_exclusive"
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # Deferred by default: reads share the database (WAL), and a transaction whose
+    # snapshot another writer's commit made stale is refused its first write ("database
+    # is locked", at once: waiting cannot help it). domain.transactions then runs the
+    # call again exclusive, IMMEDIATE: it waits its turn for the write lock (busy_timeout)
+    # and reads what the other writer committed, so a second attempt cannot be refused so.
+    immediate = connection.info.get(_EXCLUSIVE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Store:
@@ -121,6 +149,8 @@ class Database:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_autocommit)
+            event.listen(self.engine, "begin", _sqlite_begin)
 
     def create_schema(self) -> None:
         """Create or upgrade the schema with the Alembic migrations."""
@@ -129,15 +159,21 @@ class Database:
         upgrade(self.engine)
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        """A transaction that commits when the block succeeds and rolls back otherwise."""
-        with self.engine.connect() as connection, connection.begin():
-            store = Store(connection)
-            try:
-                yield store
-                store.flush()
-            finally:
-                store.close()
+    def store(self, exclusive: bool = False) -> Iterator[Store]:
+        """A transaction that commits when the block succeeds and rolls back otherwise.
+
+        ``exclusive``: on SQLite, it holds the write lock from its start (a call run again
+        after its snapshot went stale); PostgreSQL's transactions need no such help.
+        """
+        with self.engine.connect() as connection:
+            connection.info[_EXCLUSIVE] = exclusive
+            with connection.begin():
+                store = Store(connection)
+                try:
+                    yield store
+                    store.flush()
+                finally:
+                    store.close()
 
     def unreachable(self) -> str | None:
         """Why the database cannot answer a query now, or None when it can (readiness).

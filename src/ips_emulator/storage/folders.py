@@ -16,6 +16,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.orm import aliased
 
 from ips_emulator.records import FolderRecord
 from ips_emulator.storage.assets import LIVE
@@ -110,6 +111,26 @@ def move_tree(store: Store, company_id: int, old: str, new: str) -> None:
         .where(Asset.company_id == company_id, _within(Asset.folder, old))
         .values(folder=literal(new) + func.substr(Asset.folder, len(old) + 1))
     )
+
+
+def name_taken_below(store: Store, company_id: int, old: str, new: str) -> tuple[str, str] | None:
+    """(folder, name) of an asset already at a path ``move_tree(old, new)`` would give one
+    of the assets below ``old``, or None. Only assets in the trash can be there (a folder
+    that held live assets is not deleted), keeping their names in use."""
+    moved, there = aliased(Asset), aliased(Asset)
+    found = store.orm.execute(
+        select(there.folder, there.name)
+        .where(
+            moved.company_id == company_id,
+            _within(moved.folder, old),
+            there.company_id == company_id,
+            _within(there.folder, new),
+            there.folder == literal(new) + func.substr(moved.folder, len(old) + 1),
+            there.name == moved.name,
+        )
+        .limit(1)
+    ).first()
+    return None if found is None else (found[0], found[1])
 
 
 def delete_folder(store: Store, folder_id: int) -> None:

@@ -105,7 +105,7 @@ def test_a_failure_at_commit_is_a_storage_error_and_not_run_again(db: Database) 
     opened: list[int] = []
 
     @contextmanager
-    def failing_commit() -> Iterator[Any]:
+    def failing_commit(exclusive: bool = False) -> Iterator[Any]:
         opened.append(1)
         with db.store() as store:
             yield store
