@@ -56,10 +56,12 @@ def rename_asset(
     name = (new_name or "").strip()
     if not name:
         raise missing_parameter("newName")
-    if "/" in name or len(name) > MAX_NAME:
+    # "." and "..": an asset's path is its folder's plus its name, and would step out.
+    if "/" in name or name in (".", "..") or len(name) > MAX_NAME:
         raise invalid_parameter(
-            "newName", new_name, f"a name has no '/' and at most {MAX_NAME} characters"
-        )
+            "newName", new_name, f"a name has no '/', is not '.' or '..', and has at most "
+            f"{MAX_NAME} characters",
+        )  # fmt: skip
     company = company_of(scope, company_handle)
     asset = asset_of(scope, company, asset_handle)
     not_in_trash(asset, asset_handle)
