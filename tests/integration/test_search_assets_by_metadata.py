@@ -157,6 +157,13 @@ def test_faults_name_the_element(meta: Meta) -> None:
         30002, f"Missing required parameter '{at}/maxDate'.",
     )  # fmt: skip
     assert fault({"fieldHandle": "name", "op": "Equals"})[0] == 30002
+    # NaN (xsd:double's lexical form) compares false with everything: refused, not a
+    # search that silently finds nothing.
+    weight = "custom_attributes.Weight"
+    nan = {"fieldHandle": weight, "op": "Equals", "doubleVal": "NaN"}
+    assert f"'{at}/doubleVal'" in fault(nan)[1]
+    nan = {"fieldHandle": weight, "op": "Between", "minDouble": 1.0, "maxDouble": "NaN"}
+    assert f"'{at}/maxDouble'" in fault(nan)[1]
     too_many = [{"fieldHandle": "name", "op": "Equals", "value": "x"}] * 501
     assert fault(*too_many) == (
         30001, "Invalid value '501 conditions' for parameter 'metadataConditionArray': at most"

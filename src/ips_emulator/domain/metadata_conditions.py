@@ -11,6 +11,7 @@ or a typed field compares with the Numeric/Date Comparison Operators and ``Betwe
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -214,6 +215,9 @@ def _typed(
             value = getattr(item, _ATTRIBUTES[name])
             if value is None:
                 raise missing_parameter(f"{where}/{name}")
+            if isinstance(value, float) and not math.isfinite(value):
+                # NaN compares false with everything: it would match nothing, silently.
+                raise invalid_parameter(f"{where}/{name}", repr(value), "not a finite number")
             operands.append(scope.in_server_zone(value) if kind == "date" else value)
         return kind, single, tuple(operands)
     return None
