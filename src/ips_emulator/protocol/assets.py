@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ips_emulator.domain import asset_changes, asset_search, assets, trash
-from ips_emulator.domain.asset_batches import BatchResult, ItemFault
+from ips_emulator.domain.asset_batches import ItemFault
 from ips_emulator.domain.asset_search import FieldCondition, SearchRequest
 from ips_emulator.domain.assets import FoundAsset
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.protocol import params
-from ips_emulator.protocol.convert import strings
+from ips_emulator.protocol.convert import batch_result, strings
 from ips_emulator.protocol.field_selection import response_fields
 from ips_emulator.protocol.metadata import condition_inputs
 from ips_emulator.records import IMAGE_FIELDS, ImageFacts
@@ -103,22 +103,8 @@ def moveAsset(scope: RequestScope, param: params.MoveAssetParam) -> dict[str, An
     return {}
 
 
-def _faults(faults: list[ItemFault]) -> dict[str, Any] | None:
-    """An AssetOperationFaultArray; left out when empty, as the pages' examples show."""
-    if not faults:
-        return None
-    items = [{"assetHandle": f.asset_handle, "code": f.code, "reason": f.reason} for f in faults]
-    return {"items": items}
-
-
-def _batch(result: BatchResult[ItemFault]) -> dict[str, Any]:
-    return {
-        "successCount": result.success_count,
-        "warningCount": len(result.warnings),
-        "errorCount": len(result.errors),
-        "warningDetailArray": _faults(result.warnings),
-        "errorDetailArray": _faults(result.errors),
-    }
+def _fault(fault: ItemFault) -> dict[str, Any]:
+    return {"assetHandle": fault.asset_handle, "code": fault.code, "reason": fault.reason}
 
 
 def moveAssets(scope: RequestScope, param: params.MoveAssetsParam) -> dict[str, Any]:
@@ -126,7 +112,7 @@ def moveAssets(scope: RequestScope, param: params.MoveAssetsParam) -> dict[str, 
     moves = None
     if array is not None:
         moves = [(item.assetHandle, item.folderHandle) for item in array.items or []]
-    return _batch(asset_changes.move_assets(scope, param.companyHandle, moves))
+    return batch_result(asset_changes.move_assets(scope, param.companyHandle, moves), _fault)
 
 
 def deleteAsset(scope: RequestScope, param: params.DeleteAssetParam) -> dict[str, Any]:
@@ -136,21 +122,23 @@ def deleteAsset(scope: RequestScope, param: params.DeleteAssetParam) -> dict[str
 
 def deleteAssets(scope: RequestScope, param: params.DeleteAssetsParam) -> dict[str, Any]:
     handles = strings(param.assetHandleArray)
-    return _batch(trash.delete_assets(scope, param.companyHandle, handles))
+    return batch_result(trash.delete_assets(scope, param.companyHandle, handles), _fault)
 
 
 def emptyAssetsFromTrash(
     scope: RequestScope, param: params.EmptyAssetsFromTrashParam
 ) -> dict[str, Any]:
     handles = strings(param.assetHandleArray)
-    return _batch(trash.empty_assets_from_trash(scope, param.companyHandle, handles))
+    return batch_result(trash.empty_assets_from_trash(scope, param.companyHandle, handles), _fault)
 
 
 def restoreAssetsFromTrash(
     scope: RequestScope, param: params.RestoreAssetsFromTrashParam
 ) -> dict[str, Any]:
     handles = strings(param.assetHandleArray)
-    return _batch(trash.restore_assets_from_trash(scope, param.companyHandle, handles))
+    return batch_result(
+        trash.restore_assets_from_trash(scope, param.companyHandle, handles), _fault
+    )
 
 
 def _conditions(param: params.SearchAssetsParam) -> list[FieldCondition]:

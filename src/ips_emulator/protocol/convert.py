@@ -1,11 +1,17 @@
-"""spyne request objects -> plain Python values (wire names kept)."""
+"""spyne request objects -> plain Python values (wire names kept), and a batch's result
+out as its return element's fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from spyne import ComplexModelBase
+
+from ips_emulator.domain.asset_batches import BatchResult
+
+F = TypeVar("F")
 
 
 def to_plain(value: Any) -> Any:
@@ -41,3 +47,16 @@ def fields_of_version(value: Any) -> frozenset[str]:
     """The fields a parsed element has in the call's API version (spyne's model of it):
     the others read as None."""
     return frozenset(type(value).get_flat_type_info(type(value)))
+
+
+def batch_result(result: BatchResult[F], fault: Callable[[F], dict[str, Any]]) -> dict[str, Any]:
+    """successCount, warningCount, errorCount and the detail arrays (each ``fault`` an
+    item), the arrays left out when empty, as the pages' examples show."""
+    warnings, errors = result.warnings, result.errors
+    return {
+        "successCount": result.success_count,
+        "warningCount": len(warnings),
+        "errorCount": len(errors),
+        "warningDetailArray": {"items": [fault(f) for f in warnings]} if warnings else None,
+        "errorDetailArray": {"items": [fault(f) for f in errors]} if errors else None,
+    }

@@ -10,7 +10,7 @@ from ips_emulator.domain.metadata_conditions import ConditionInput
 from ips_emulator.domain.metadata_search import FoundSummary, MetadataSearch
 from ips_emulator.domain.metadata_writes import BatchItem, MetadataUpdate, SetFault
 from ips_emulator.protocol import params
-from ips_emulator.protocol.convert import strings
+from ips_emulator.protocol.convert import batch_result, strings
 from ips_emulator.records import MetadataFieldRecord
 
 
@@ -76,14 +76,7 @@ def batchSetAssetMetadata(
             for item in array.items or []
         ]
     outcome = metadata_writes.batch_set_asset_metadata(scope, param.companyHandle, items)
-    warnings, errors = outcome.warnings, outcome.errors
-    return {
-        "successCount": outcome.success_count,
-        "warningCount": len(warnings),
-        "errorCount": len(errors),
-        "warningDetailArray": {"items": [_fault(f) for f in warnings]} if warnings else None,
-        "errorDetailArray": {"items": [_fault(f) for f in errors]} if errors else None,
-    }
+    return batch_result(outcome, _fault)
 
 
 def condition_inputs(array: params.MetadataConditionArray | None) -> list[ConditionInput]:
