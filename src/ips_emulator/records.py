@@ -103,6 +103,11 @@ class AssetDetails:
     image: ImageFacts | None = None
 
 
+#: The Trash State constants (r-trash-state.md) an asset is stored with.
+NOT_IN_TRASH = "NotInTrash"
+IN_TRASH = "InTrash"
+
+
 @dataclass(frozen=True, slots=True)
 class AssetRecord:
     id: int
@@ -114,8 +119,8 @@ class AssetRecord:
     created: datetime | None = None
     last_modified: datetime | None = None
     details: AssetDetails = AssetDetails()
-    #: Trash State constant: NotInTrash or InTrash.
-    trash_state: str = "NotInTrash"
+    #: NOT_IN_TRASH or IN_TRASH.
+    trash_state: str = NOT_IN_TRASH
 
 
 @dataclass(frozen=True, slots=True)

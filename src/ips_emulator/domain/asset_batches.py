@@ -21,7 +21,7 @@ from ips_emulator.domain import job_runner
 from ips_emulator.domain.auth import company_for_caller, require_caller
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
-from ips_emulator.records import AssetRecord, CompanyRecord
+from ips_emulator.records import NOT_IN_TRASH, AssetRecord, CompanyRecord
 from ips_emulator.storage import assets, job_logs, jobs
 
 T = TypeVar("T")
@@ -80,7 +80,7 @@ def asset_of(scope: RequestScope, company: CompanyRecord, handle: str | None) ->
 
 def not_in_trash(asset: AssetRecord, handle: str) -> None:
     """Only a live asset is moved or renamed: one in the trash is restored first."""
-    if asset.trash_state != assets.LIVE:
+    if asset.trash_state != NOT_IN_TRASH:
         raise invalid_parameter("assetHandle", handle, "the asset is in the trash")
 
 

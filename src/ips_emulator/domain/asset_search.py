@@ -33,7 +33,7 @@ from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.job_logs import sort_direction
 from ips_emulator.domain.metadata_conditions import Condition, ConditionInput, compile_conditions
 from ips_emulator.errors import invalid_parameter, missing_parameter
-from ips_emulator.records import CompanyRecord
+from ips_emulator.records import IN_TRASH, NOT_IN_TRASH, CompanyRecord
 from ips_emulator.storage import assets, metadata
 from ips_emulator.storage.assets import AssetSearch, DateCondition, TextCondition
 
@@ -78,8 +78,8 @@ class SearchRequest:
 #: searchAssets' trashState: Trash State constants (r-trash-state.md) and the SearchFilter
 #: page's Any, to the states stored (an emptied asset is purged: InEmptiedTrash finds none).
 TRASH_STATES: dict[str, tuple[str, ...] | None] = {
-    "NotInTrash": ("NotInTrash",),
-    "InTrash": ("InTrash",),
+    NOT_IN_TRASH: (NOT_IN_TRASH,),
+    IN_TRASH: (IN_TRASH,),
     "InEmptiedTrash": (),
     "Any": None,
 }
@@ -87,7 +87,7 @@ TRASH_STATES: dict[str, tuple[str, ...] | None] = {
 
 def _trash_states(given: str | None) -> tuple[str, ...] | None:
     if not given:
-        return TRASH_STATES["NotInTrash"]  # the page's default
+        return TRASH_STATES[NOT_IN_TRASH]  # the page's default
     if given not in TRASH_STATES:
         raise invalid_parameter("trashState", given, f"expected one of {', '.join(TRASH_STATES)}")
     return TRASH_STATES[given]

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ips_emulator.domain.messages import TEMPLATES
-from ips_emulator.records import IMAGE_FIELDS
+from ips_emulator.records import IMAGE_FIELDS, NOT_IN_TRASH
 from ips_emulator.storage import metadata, seeding
 
 
@@ -108,7 +108,7 @@ def _assets(store: Any, companies: dict[int, str]) -> tuple[list[dict[str, Any]]
         _put(item, "metadata", row.metadata_fields or [], [])
         image = {wire: getattr(row.image, name) for wire, name in IMAGE_FIELDS.items()}
         _put(item, "imageInfo", {k: v for k, v in image.items() if v is not None}, {})
-        _put(item, "trashState", row.trash_state, "NotInTrash")
+        _put(item, "trashState", row.trash_state, NOT_IN_TRASH)
         items.append(item)
         handles[row.id] = row.handle
     return items, handles

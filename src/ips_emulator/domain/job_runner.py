@@ -21,7 +21,7 @@ from ips_emulator.domain import asset_details, job_plans
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.folder_writes import asset_stored
 from ips_emulator.domain.schedule import parse_schedule
-from ips_emulator.records import AssetRecord, RunRecord, SubmissionRecord
+from ips_emulator.records import NOT_IN_TRASH, AssetRecord, RunRecord, SubmissionRecord
 from ips_emulator.storage import assets, directory, job_logs, jobs
 
 #: At most this many missed fire times of one schedule are caught up per call.
@@ -134,8 +134,8 @@ def write_step(
         elif existing is not None:
             by = asset_details.modifier(existing.asset_type, run.submit_user_email)
             assets.touch(scope.store, existing.id, when, by)
-            if existing.trash_state != assets.LIVE:  # its file uploaded again: back, live
-                assets.set_trash_state(scope.store, existing.id, assets.LIVE)
+            if existing.trash_state != NOT_IN_TRASH:  # its file uploaded again: back, live
+                assets.set_trash_state(scope.store, existing.id, NOT_IN_TRASH)
             asset_stored(scope.store, run.company_id, existing.folder, when)
             asset_id = existing.id
             log_type, template = "FileUpdated", "upload.file_updated"

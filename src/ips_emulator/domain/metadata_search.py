@@ -33,6 +33,7 @@ from ips_emulator.domain.metadata_conditions import (
 )
 from ips_emulator.domain.metadata_fields import date_text
 from ips_emulator.errors import invalid_parameter, missing_parameter
+from ips_emulator.records import IN_TRASH, NOT_IN_TRASH
 from ips_emulator.storage import metadata
 from ips_emulator.storage.assets import AssetSearch
 
@@ -42,8 +43,8 @@ SORT_KEYS = {"name": "Name", "created_at": "Created", "modified_at": "Modified",
 #: filters/trashState (r-search-filter.md) to the states stored (None: any); default NotInTrash.
 TRASH_STATES: dict[str, tuple[str, ...] | None] = {
     "Any": None,
-    "NotInTrash": ("NotInTrash",),
-    "InTrash": ("InTrash",),
+    NOT_IN_TRASH: (NOT_IN_TRASH,),
+    IN_TRASH: (IN_TRASH,),
 }
 #: searchAssetsByMetadata's answer to a custom field it is asked to return (the page).
 UNRETURNED_CUSTOM_VALUE = "null"
@@ -136,7 +137,7 @@ def search_assets_by_metadata(
         include_subfolders=request.include_subfolders is not False,
         types=request.types,
         exclude_types=request.exclude_types,
-        trash_states=TRASH_STATES[request.trash_state or "NotInTrash"],
+        trash_states=TRASH_STATES[request.trash_state or NOT_IN_TRASH],
         sort_by=SORT_KEYS[request.sort_by or "Name"],
         descending=sort_direction(request.sort_direction, "sortDirection", False),
     )

@@ -27,7 +27,7 @@ from ips_emulator.domain.seed_metadata import SeedMetadata
 from ips_emulator.domain.seed_schema import SECTIONS, check_seed, date_problem
 from ips_emulator.domain.seed_schema import SeedError as SeedError
 from ips_emulator.domain.seed_schema import SeedSchemaError as SeedSchemaError
-from ips_emulator.records import IMAGE_FIELDS, AssetDetails, Role
+from ips_emulator.records import IMAGE_FIELDS, NOT_IN_TRASH, AssetDetails, Role
 from ips_emulator.storage import assets, directory, job_logs, seeding
 
 
@@ -250,7 +250,7 @@ class _Loader:
         modified = self.optional_date(item, "lastModified", path)
         if modified:
             assets.touch(self.store, record.id, modified)
-        if item.get("trashState", assets.LIVE) != assets.LIVE:
+        if item.get("trashState", NOT_IN_TRASH) != NOT_IN_TRASH:
             assets.set_trash_state(self.store, record.id, item["trashState"])
         else:
             # An asset in the trash implies no folder: deleteFolder may have taken its

@@ -27,10 +27,8 @@ from ips_emulator.domain.asset_batches import (
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.domain.folder_writes import asset_stored
 from ips_emulator.errors import invalid_parameter, missing_parameter
-from ips_emulator.records import CompanyRecord
+from ips_emulator.records import IN_TRASH, NOT_IN_TRASH, CompanyRecord
 from ips_emulator.storage import assets, folders
-
-IN_TRASH = "InTrash"
 
 
 def _trash(scope: RequestScope, company: CompanyRecord, log: ActionLog, handle: str) -> None:
@@ -107,7 +105,7 @@ def restore_assets_from_trash(
         asset = asset_of(scope, company, handle)
         if asset.trash_state != IN_TRASH:
             raise ItemWarningError(f"Asset '{handle}' is not in the trash.")
-        assets.set_trash_state(scope.store, asset.id, assets.LIVE)
+        assets.set_trash_state(scope.store, asset.id, NOT_IN_TRASH)
         asset_stored(scope.store, company.id, asset.folder, scope.clock.now())
         log.add("RestoreTrashSuccess", "restore_trash.success", asset)
 

@@ -9,12 +9,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, not_, or_, select, update
 
-from ips_emulator.records import AssetDetails, AssetRecord, ImageFacts
+from ips_emulator.records import NOT_IN_TRASH, AssetDetails, AssetRecord, ImageFacts
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, JobLogEntry
 
-#: The Trash State of an asset not in the trash.
-LIVE = "NotInTrash"
 #: The asset columns of ImageFacts, in its fields' order.
 IMAGE_COLUMNS = tuple(f.name for f in fields(ImageFacts))
 
@@ -166,7 +164,7 @@ def company_assets(store: Store, company_id: int) -> list[AssetRecord]:
     """The company's live assets (none in the trash), by folder and name."""
     rows = store.orm.scalars(
         select(Asset)
-        .where(Asset.company_id == company_id, Asset.trash_state == LIVE)
+        .where(Asset.company_id == company_id, Asset.trash_state == NOT_IN_TRASH)
         .order_by(Asset.folder, Asset.name)
     )
     return [_asset(r) for r in rows]
@@ -201,7 +199,7 @@ class AssetSearch:
     types: Sequence[str] | None = None
     exclude_types: Sequence[str] | None = None
     #: Trash State constants to match (None: any).
-    trash_states: Sequence[str] | None = (LIVE,)
+    trash_states: Sequence[str] | None = (NOT_IN_TRASH,)
     text_conditions: Sequence[TextCondition] = field(default_factory=tuple)
     date_conditions: Sequence[DateCondition] = field(default_factory=tuple)
     match_all: bool = True

@@ -18,8 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
-from ips_emulator.records import FolderRecord
-from ips_emulator.storage.assets import LIVE
+from ips_emulator.records import NOT_IN_TRASH, FolderRecord
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.tables import Asset, Folder
 
@@ -144,7 +143,9 @@ def holds_anything(store: Store, company_id: int, path: str) -> bool:
         Folder.company_id == company_id, _within(Folder.path, path), Folder.path != path
     )
     asset = exists().where(
-        Asset.company_id == company_id, _within(Asset.folder, path), Asset.trash_state == LIVE
+        Asset.company_id == company_id,
+        _within(Asset.folder, path),
+        Asset.trash_state == NOT_IN_TRASH,
     )
     return bool(store.orm.scalar(select(subfolder | asset)))
 
@@ -168,7 +169,7 @@ def folders_holding(store: Store, company_id: int, asset_types: Sequence[str]) -
             and_(
                 Asset.company_id == company_id,
                 Asset.asset_type.in_(asset_types),
-                Asset.trash_state == LIVE,
+                Asset.trash_state == NOT_IN_TRASH,
             )
         )
         .distinct()
