@@ -13,7 +13,6 @@ from ips_emulator.domain.auth import (
     target_user,
 )
 from ips_emulator.domain.context import RequestScope
-from ips_emulator.domain.messages import render
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
 from ips_emulator.records import JobLogSummary
 from ips_emulator.storage import job_logs, jobs
@@ -48,11 +47,12 @@ def get_asset_job_logs(
             FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
             f"Invalid assetHandle '{asset_handle}': no such asset in company '{company_handle}'.",
         )
-    messages = scope.messages
-    # Positional and unpacked: up to 1,000 entries per call (details pages, below).
+    # Up to 1,000 entries per call (details pages, below): positional and unpacked,
+    # ``messages.render`` inlined (one lookup, one format) and tuple.__new__ for the NamedTuple.
+    new, texts = tuple.__new__, scope.messages
     return [
-        AssetJobLog(job, name, render(template, params, messages), log_type, email, created)
-        for job, name, log_type, template, params, email, created in rows
+        new(AssetJobLog, (job, name, texts[template].format_map(params), log_type, email, at))
+        for job, name, log_type, template, params, email, at in rows
     ]
 
 
@@ -190,17 +190,17 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
         per_page, (page - 1) * per_page,
     )  # fmt: skip
     summary = job_logs.run_summary(scope.store, run)
-    messages = scope.messages
+    new, texts = tuple.__new__, scope.messages  # as get_asset_job_logs
     details = [
-        JobLogDetail(
-            render(template, params, messages),
+        new(JobLogDetail, (
+            texts[template].format_map(params),
             log_type,
             created,
             asset_name,
             FILE_TYPES.get(asset_type, "NoType") if asset_type else None,
             asset_handle,
-        )
+        ))
         for log_type, template, params, created, asset_name, asset_type, asset_handle in rows
-    ]
+    ]  # fmt: skip
     total = job_logs.count_details(scope.store, run.id, types)
     return [JobLog(summary, total, details)]

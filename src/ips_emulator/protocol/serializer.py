@@ -233,6 +233,7 @@ class ResponseWriter:
         texts = "".join(f"{{{names[f.name]} or ''}}" for f in given if f.type == STRING)
         lines = ["def write(buf, rows):", "    out = buf.append"]
         lines.append(f"    for {', '.join(names.values())}, in rows:")
+        lines += self._fast_row_code(tag, fields, names)
         lines.append(
             f'        plain = not special(f"{texts}")' if texts else "        plain = True"
         )
@@ -259,6 +260,46 @@ class ResponseWriter:
         lines.append(f"        out(f'<{tag}>{{item}}</{tag}>' if item else '<{tag}/>')")
         self._row_writers[key] = write = self._define(lines)
         return write
+
+    def _fast_row_code(self, tag: str, fields: Sequence[Field], names: dict[str, str]) -> list[str]:
+        """The usual item first: every text given, non-empty and plain, every instant in
+        UTC. It is written by one f-string, without a test per field; anything else
+        falls through to the careful code below (the same bytes either way)."""
+        given = [f for f in fields if f.name in names]
+        if not self._utc or any(f.type not in (STRING, DATETIME) for f in given):
+            return []
+        tests, parts, stamps = [], [], []
+        for f in fields:
+            if f.name not in names:
+                parts.append(f"<{f.name}/>")
+                continue
+            c = names[f.name]
+            if f.type == STRING:
+                tests.append(f"{c}.__class__ is str and {c}")
+                parts.append(f"<{f.name}>{{{c}}}</{f.name}>")
+            else:
+                tests.append(f"{c}.__class__ is datetime and {c}.tzinfo is UTC")
+                stamp = f"{c}.year, {c}.month, {c}.day, {c}.hour, {c}.minute, {c}.second"
+                stamps.append(
+                    f"            d{c} = {_STAMP + 'Z'!r} % ({stamp}, {c}.microsecond // 1000)"
+                )
+                parts.append(f"<{f.name}>{{d{c}}}</{f.name}>")
+        write = [f"            out(f'<{tag}>{''.join(parts)}</{tag}>')", "            continue"]
+        texts = "".join(f"{{{names[f.name]}}}" for f in given if f.type == STRING)
+        if not texts:
+            return [f"        if {' and '.join(tests)}:", *stamps, *write]
+        # Printable ASCII without &, < or > needs no escaping: twice as fast to tell as
+        # the search for special characters, which decides for other text.
+        plain = (
+            "(t.isascii() and t.isprintable() and '&' not in t and '<' not in t "
+            "and '>' not in t or not special(t))"
+        )
+        return [
+            f"        if {' and '.join(tests)}:",
+            f'            t = f"{texts}"',
+            f"            if {plain}:",
+            *("    " + line for line in stamps + write),
+        ]
 
     def _row_value_code(self, kind: str) -> str:
         if kind == DATETIME and self._utc:  # stored instants, written as they are: inline

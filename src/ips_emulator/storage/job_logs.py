@@ -4,43 +4,66 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+import orjson
 from sqlalchemy import ColumnElement, String, and_, bindparam, case, func, or_, select
 
 from ips_emulator.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.jobs import RUN_WIDTH, run_record, runs_query
 from ips_emulator.storage.prepared import PreparedQuery, json_value
-from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User, from_micros
+from ips_emulator.storage.tables import EPOCH, Asset, Company, Job, JobLogEntry, User
 
-_ASSET_LOGS = PreparedQuery(
+_ASSET_ENTRIES = PreparedQuery(
     select(
-        Asset.id, Job.handle, Job.name, JobLogEntry.log_type, JobLogEntry.template_id,
-        JobLogEntry.params, User.email, JobLogEntry.created,
+        JobLogEntry.job_id, JobLogEntry.log_type, JobLogEntry.template_id, JobLogEntry.params,
+        JobLogEntry.created,
     )
     .select_from(Asset)
     .outerjoin(JobLogEntry, JobLogEntry.asset_id == Asset.id)
-    .outerjoin(Job, Job.id == JobLogEntry.job_id)
-    .outerjoin(User, User.id == Job.submit_user_id)
     .where(Asset.handle == bindparam("handle"), Asset.company_id == bindparam("company_id"))
     .order_by(JobLogEntry.created, JobLogEntry.id)
 )  # fmt: skip
+_ASSET_JOBS = PreparedQuery(
+    select(Job.id, Job.handle, Job.name, User.email)
+    .outerjoin(User, User.id == Job.submit_user_id)
+    .where(
+        Job.id.in_(
+            select(JobLogEntry.job_id)
+            .join(Asset, Asset.id == JobLogEntry.asset_id)
+            .where(Asset.handle == bindparam("handle"), Asset.company_id == bindparam("company_id"))
+        )
+    )
+)
 
 
 def asset_job_logs(store: Store, company_id: int, handle: str) -> list[AssetLogRow] | None:
     """Entries about the asset, oldest first (ties in writing order); None if the company
-    has no such asset. One query: the asset left-joined to its entries."""
-    rows = _ASSET_LOGS.rows(store, {"handle": handle, "company_id": company_id})
+    has no such asset.
+
+    Two queries: the asset left-joined to its entries, then the few jobs that wrote them.
+    Joining each entry to its job and submitter in SQL read those three texts again for
+    every entry: on a 1,000-entry page, a third of the query's time.
+    """
+    params = {"handle": handle, "company_id": company_id}
+    rows = _ASSET_ENTRIES.rows(store, params)
     if not rows:
         return None
+    if rows[0][0] is None:  # the asset, without entries
+        return []
+    jobs = {job_id: rest for job_id, *rest in _ASSET_JOBS.rows(store, params)}
+    # Up to 1,000 rows a page: tuple.__new__ skips the NamedTuple's Python __new__
+    # (a third of the conversion), and JSON text is decoded without a call around it.
+    new, decode = tuple.__new__, orjson.loads
     return [
-        AssetLogRow(job, name, log_type, template, json_value(params), email, from_micros(created))
-        for _, job, name, log_type, template, params, email, created in rows
-        if job is not None
-    ]
+        new(AssetLogRow, ((job := jobs[job_id])[0], job[1], log_type, template,
+                          decode(params) if params.__class__ is str else params, job[2],
+                          EPOCH + timedelta(0, 0, created)))
+        for job_id, log_type, template, params, created in rows
+    ]  # fmt: skip
 
 
 def add_job(
@@ -308,7 +331,9 @@ def select_details(
     """One page of a run's entries, paged in SQL."""
     query = _page_query(len(log_types or ()), by_log_type, descending)
     params = {"run_id": run_id, "limit": limit, "offset": offset, **_type_params(log_types)}
+    new, decode = tuple.__new__, orjson.loads  # as asset_job_logs: up to 1,000 rows
     return [
-        DetailRow(log_type, template, json_value(raw), from_micros(created), name, kind, handle)
+        new(DetailRow, (log_type, template, decode(raw) if raw.__class__ is str else raw,
+                        EPOCH + timedelta(0, 0, created), name, kind, handle))
         for log_type, template, raw, created, name, kind, handle in query.rows(store, params)
-    ]
+    ]  # fmt: skip

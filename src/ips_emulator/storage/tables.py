@@ -26,16 +26,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: What stored instants count from; ``from_micros`` inlined in the 1,000-row page reads.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def from_micros(value: int) -> datetime:
     """A UtcDateTime column's stored value as the instant it stands for."""
-    return _EPOCH + timedelta(0, 0, value)  # positional: a third faster, 1,000 per page
+    return EPOCH + timedelta(0, 0, value)  # positional: a third faster, 1,000 per page
 
 
 def to_micros(value: datetime) -> int:
-    delta = value - _EPOCH
+    delta = value - EPOCH
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 

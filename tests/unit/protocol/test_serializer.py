@@ -303,6 +303,12 @@ ROW_CASES = [
     item(8, logDate="2008-06-11T18:38:48.547+00:00"),  # dates kept as JSON text
     item(9, logDate=None),
     {field: None for field in ITEM_FIELDS},
+    # Rows whose texts are all given take a fast path when plain ASCII; these must not.
+    item(10, logMessage="ジョブは完了しました"),  # not ASCII, nothing to escape
+    item(11, logMessage="tab\tline\nreturn\r del\x7f"),  # legal, yet not printable
+    item(12, submitUserEmail="a>b"),
+    item(13, jobName="R&D", logMessage="\ufffe"),
+    item(14, logMessage="\x1f"),
 ]
 
 
@@ -319,6 +325,23 @@ def test_rows_are_written_as_the_same_items_as_dicts(zone: tzinfo, version: str)
         assert writer.body(operation, {"jobLogArray": {"items": Rows(tuple(columns), rows)}}) == (
             writer.body(operation, {"jobLogArray": {"items": dicts}})
         )
+
+
+def test_a_plain_row_in_utc() -> None:
+    """The usual item (every text given and plain ASCII, the instant in UTC), by hand."""
+    writer = ResponseWriter(REGISTRY, VERSION, NAMESPACE, UTC)
+    rows = Rows(tuple(ITEM_FIELDS), [tuple(item(1).values()), tuple(item(2).values())])
+    body = writer.body(REGISTRY.operations["getAssetJobLogs"], {"jobLogArray": {"items": rows}})
+    one = (
+        "<items><jobHandle>j|6||Job{n}</jobHandle><jobName>Job{n}</jobName>"
+        "<logMessage>Co/asset{n}.jpg was processed into IPS</logMessage>"
+        "<logType>UploadSuccess</logType><submitUserEmail>user@example.test</submitUserEmail>"
+        "<logDate>2008-06-11T18:38:48.547Z</logDate></items>"
+    )
+    assert body == (
+        f'<getAssetJobLogsReturn xmlns="{NAMESPACE}"><jobLogArray>'
+        f"{one.format(n=1)}{one.format(n=2)}</jobLogArray></getAssetJobLogsReturn>"
+    )
 
 
 def test_rows_cannot_name_fields_that_are_structs() -> None:
