@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from ips_emulator.config import Settings
@@ -210,3 +212,46 @@ def test_plain_requests_skip_the_bounded_parser_and_build_the_same_tree(data: by
 def test_anything_else_is_left_to_the_bounded_parser(data: bytes) -> None:
     """Over a limit, or not plain: the bounded parser decides, and gives the reason."""
     assert xmlparse._parse_plain(data, SMALL) is None
+
+
+# --- the text's bounds that spare the walk over the tree ------------------------------
+
+_NAMESPACES = ["urn:a", "http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
+
+
+@st.composite
+def documents(draw: st.DrawFn, depth: int = 0) -> str:
+    """A small plain document: elements with attributes, namespace declarations
+    (XInclude's among them), texts and tails of several lengths."""
+    prefix = draw(st.sampled_from(["", "p:"]))
+    declare = draw(st.lists(st.sampled_from(_NAMESPACES), max_size=2))
+    attributes = draw(st.lists(st.text("xy", min_size=0, max_size=12), max_size=3))
+    text = draw(st.text("t", max_size=12))
+    children = (
+        draw(st.lists(documents(depth + 1), max_size=3)) if depth < 4 else []  # type: ignore[call-arg]
+    )
+    names = [f' xmlns:p="{declare[0]}"' if declare else ' xmlns:p="urn:p"']
+    names += [f' xmlns="{uri}"' for uri in declare[1:]]
+    values = "".join(f' a{i}="{v}"' for i, v in enumerate(attributes))
+    tail = draw(st.text("u", max_size=12))
+    return f"<{prefix}e{''.join(names)}{values}>{text}{''.join(children)}</{prefix}e>{tail}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    documents(),
+    st.builds(
+        XmlLimits,
+        st.integers(1, 6),
+        st.integers(1, 30),
+        st.integers(1, 8),
+        st.integers(1, 400),
+    ),
+)
+def test_the_texts_bounds_never_let_through_what_the_walk_refuses(
+    document: str, limits: XmlLimits
+) -> None:
+    data = document.rsplit(">", 1)[0].encode() + b">"  # no tail after the root
+    root = etree.fromstring(data)
+    if xmlparse._surely_within(data, limits):
+        assert xmlparse._within(root, limits, data.count(b"xmlns"))
