@@ -95,8 +95,15 @@ def _sqlite_begin(connection: Connection) -> None:
     # is locked", at once: waiting cannot help it). domain.transactions then runs the
     # call again exclusive, IMMEDIATE: it waits its turn for the write lock (busy_timeout)
     # and reads what the other writer committed, so a second attempt cannot be refused so.
-    immediate = connection.info.get(_EXCLUSIVE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    if connection.info.get(_EXCLUSIVE, False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        # On the driver's connection: a deferred BEGIN touches no file and cannot fail,
+        # and SQLAlchemy's statement machinery was half the cost of every call's
+        # transaction (about 30 of 70 µs).
+        driver = connection.connection.driver_connection
+        assert driver is not None  # a connection begins only once checked out
+        driver.execute("BEGIN")
 
 
 class Store:
