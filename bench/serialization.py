@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.serialization
 
-Both serve the same bytes through the same WSGI server (waitress, with the threads
-`ips-emulator serve` uses) in their own process; the load comes from this process.
+Both serve the same bytes through the same WSGI server (waitress, answering on its
+event loop's thread as `ips-emulator serve` does) in their own process; the load comes
+from this process.
 Targets: >= 0.5 of the ceiling for getAssetJobLogs (20 entries) and getJobLogDetails
 (1,000 entries), as the median of fifteen one-second rounds, the two servers taking
 turns: on a shared machine the speed drifts over seconds, and short alternating
@@ -34,32 +35,25 @@ CLIENTS = 4
 def serve_emulator(port: int, database_url: str) -> None:
     from ips_emulator import Settings, create_app
     from ips_emulator.server.connections import create_http_server
+    from ips_emulator.server.shutdown import serve_until
     from ips_emulator.server.tuning import SERVE_THREADS, tune_for_serving
 
     app = create_app(Settings(database_url=database_url))
     tune_for_serving()  # as `ips-emulator serve` does
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # idem
     # The server `ips-emulator serve` runs: its connection limits and failed-login tarpit.
-    create_http_server(app, SERVE_THREADS, host="127.0.0.1", port=port).run()
+    server = create_http_server(app, SERVE_THREADS, host="127.0.0.1", port=port)
+    serve_until(server, lambda: False, 0)
 
 
 def serve_ceiling(port: int, answers: dict[str, Any]) -> None:
-    from waitress import serve
+    from bench.wsgi_apps import serve_waitress
 
-    from ips_emulator.server.tuning import SERVE_THREADS
-
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     builders = {
         "getAssetJobLogsParam": lxml_ceiling.asset_logs(answers["asset"]),
         "getJobLogDetailsParam": lxml_ceiling.details(answers["log"], answers["details"]),
     }
-    serve(
-        lxml_ceiling.make_app(builders),
-        host="127.0.0.1",
-        port=port,
-        threads=SERVE_THREADS,
-        _quiet=True,
-    )
+    serve_waitress(lxml_ceiling.make_app(builders), port)  # as the emulator is served
 
 
 def prepare(database_url: str) -> None:

@@ -1,4 +1,5 @@
-"""The lxml responder and the emulator under waitress, gunicorn (gthread) and granian.
+"""The lxml responder and the emulator under waitress (answering on its loop's thread, as
+``ips-emulator serve`` does, or on a task thread), gunicorn (gthread) and granian.
 
     .venv/bin/python -m bench.servers [--granian DIR] [--rounds 3] [--seconds 8]
 
@@ -43,6 +44,7 @@ def commands(app: str, port: int, granian: Path | None) -> dict[str, list[str]]:
     )
     found = {
         "waitress": waitress,
+        "waitress task thread": [python, "-m", "bench.wsgi_apps", app, str(port), "task-thread"],
         "gunicorn gthread": [
             python, "-m", "gunicorn", "--worker-class", "gthread", "--workers", "1",
             "--threads", "1", "--bind", f"127.0.0.1:{port}", "--timeout", "120",
@@ -81,7 +83,7 @@ def main() -> int:
                 command = commands(app, port, args.granian)[server_name]
                 name = f"{app} / {server_name}"
                 url = f"http://127.0.0.1:{port}{SERVICE}"
-                log = folder / f"{app}-{server_name.split()[0]}.log"
+                log = folder / f"{app}-{server_name.replace(' ', '-')}.log"
                 servers.append(launch(name, url, command, cwd=folder, log=log, cpu=server_cpu,
                                       env=env))  # fmt: skip
                 wait_until_answering(servers[-1], asset_logs_request("a|bench"))
@@ -104,7 +106,7 @@ def main() -> int:
 
 def table(results: dict[str, list[Round]]) -> None:
     peers_table(results, width=30)
-    for server in ("gunicorn gthread", "granian"):
+    for server in ("waitress task thread", "gunicorn gthread", "granian"):
         for app in ("emulator", "lxml"):
             base, other = results.get(f"{app} / waitress"), results.get(f"{app} / {server}")
             if base and other:

@@ -2,7 +2,7 @@
 
     gunicorn -k gthread --threads 1 'bench.wsgi_apps:emulator()'
     granian --interface wsgi --factory bench.wsgi_apps:lxml
-    python -m bench.wsgi_apps lxml PORT        (under waitress, as bench.serialization)
+    python -m bench.wsgi_apps lxml PORT [task-thread]    (under waitress, as `serve`)
 
 ``emulator`` is the application ``ips-emulator serve`` builds, with its settings (from
 ``IPS_EMULATOR_*``, else the defaults), logging and collector tuning; ``lxml`` is the
@@ -44,16 +44,33 @@ def lxml() -> Callable[..., Iterable[bytes]]:
     return lxml_ceiling.make_app(builders, key=lxml_ceiling.by_asset)
 
 
-def main(argv: list[str]) -> int:
+def serve_waitress(app: Any, port: int, on_loop_thread: bool = True) -> None:
+    """``app`` under waitress with one thread answering, as ``ips-emulator serve`` runs
+    it: on the event loop's own thread (``server/inline.py``), or on a task thread
+    beside it (waitress's own dispatcher, as ``serve`` ran until 2026-12-06)."""
     from waitress import serve
+    from waitress.server import create_server
 
-    from ips_emulator.server.tuning import SERVE_THREADS
+    from ips_emulator.server.inline import InlineDispatcher
+    from ips_emulator.server.shutdown import serve_until
+    from ips_emulator.server.tarpit import FailedLoginTarpit
 
-    which, port = argv
     # Calls queueing for the one thread is the point, not an alarm (as `serve` quiets it).
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    if not on_loop_thread:
+        serve(app, host="127.0.0.1", port=port, threads=1, _quiet=True)
+        return
+    server = create_server(
+        app, _dispatcher=InlineDispatcher(FailedLoginTarpit()), host="127.0.0.1", port=port,
+        threads=1, asyncore_use_poll=True, outbuf_high_watermark=2**62,
+    )  # fmt: skip
+    serve_until(server, lambda: False, 0)
+
+
+def main(argv: list[str]) -> int:
+    which, port, *mode = argv
     app = {"emulator": emulator, "lxml": lxml}[which]()
-    serve(app, host="127.0.0.1", port=int(port), threads=SERVE_THREADS, _quiet=True)
+    serve_waitress(app, int(port), on_loop_thread=mode != ["task-thread"])
     return 0
 
 

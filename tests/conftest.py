@@ -44,9 +44,11 @@ class _Servers:
         self._databases = databases
         self._started: list[EmulatorServer] = []
 
-    def start(self, clock: Clock | None = None, **settings: Any) -> EmulatorServer:
+    def start(
+        self, clock: Clock | None = None, threads: int = 8, **settings: Any
+    ) -> EmulatorServer:
         settings.setdefault("database_url", self._databases.new_url())
-        server = EmulatorServer(create_app(Settings(**settings), clock)).start()
+        server = EmulatorServer(create_app(Settings(**settings), clock), threads=threads).start()
         self._started.append(server)
         return server
 

@@ -10,6 +10,7 @@ import http.client
 import threading
 import time
 
+import pytest
 import requests
 
 from ips_emulator.server.runner import EmulatorServer
@@ -44,10 +45,13 @@ def peer(connection: http.client.HTTPConnection) -> tuple[str, int]:
     return (host, port)
 
 
+@pytest.mark.parametrize("threads", [1, 8], ids=["on the loop's thread", "task threads"])
 def test_a_connection_failing_logins_waits_while_others_are_served(
-    make_test_server: ServerFactory,
+    make_test_server: ServerFactory, threads: int
 ) -> None:
-    server = narrowed(make_test_server())
+    """One thread (``ips-emulator serve``): held in the loop's queue; more: in the
+    threaded dispatcher's."""
+    server = narrowed(make_test_server(threads=threads))
     flooding = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
     for body in (WRONG, NOBODY, WRONG):
         status, answer = call(flooding, body)

@@ -1,6 +1,10 @@
 """waitress, the HTTP server of every serving process, with the emulator's connection
 limits (SECURITY.md "Connections").
 
+With one thread (``ips-emulator serve``'s default) calls are answered on the event
+loop's own thread (``server/inline.py``); with more, by waitress's task threads. Either
+way ``shutdown.serve_until`` runs the loop.
+
 waitress reads each request whole in its event loop and only then hands it to a thread,
 so a client that connects and sends nothing, or sends its request a byte at a time,
 holds one of ``connection_limit`` connections but never a thread that answers calls.
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from waitress.server import create_server
 
+from ips_emulator.server.inline import InlineDispatcher
 from ips_emulator.server.tarpit import TarpitDispatcher
 
 if TYPE_CHECKING:
@@ -23,16 +28,24 @@ if TYPE_CHECKING:
 #: 30, let a connection outlive ``idle_timeout`` by up to that much; the look is a
 #: pass over the open connections, nothing next to a poll() a tick.
 _CLEANUP_INTERVAL = 1
+_UNBOUNDED = 2**62
 
 
-def create_http_server(
-    app: EmulatorApp, threads: int, loop_timeout: float = 1.0, **where: Any
-) -> Any:
-    """waitress serving ``app`` with ``threads`` threads, not yet running; ``where`` is
-    ``host`` and ``port``, or ``sockets`` already listening (a gunicorn worker's)."""
+def create_http_server(app: EmulatorApp, threads: int, **where: Any) -> Any:
+    """waitress serving ``app`` with ``threads`` threads, not yet running (run it with
+    ``shutdown.serve_until``); ``where`` is ``host`` and ``port``, or ``sockets``
+    already listening (a gunicorn worker's)."""
     settings = app.settings
-    dispatcher = TarpitDispatcher(app.tarpit)
-    dispatcher.set_thread_count(threads)
+    dispatcher: InlineDispatcher | TarpitDispatcher
+    if threads == 1:
+        dispatcher = InlineDispatcher(app.tarpit)
+        # waitress makes a task thread wait while a connection has more than this
+        # unsent; on the loop's own thread nothing would send it. Answers are buffered
+        # whole instead (in a temporary file past outbuf_overflow, 1 MiB).
+        where.setdefault("outbuf_high_watermark", _UNBOUNDED)
+    else:
+        dispatcher = TarpitDispatcher(app.tarpit)
+        dispatcher.set_thread_count(threads)
     server = create_server(
         app,
         # waitress's own hook for its dispatcher (named as a test shim, there since 1.0).
@@ -44,7 +57,6 @@ def create_http_server(
         connection_limit=settings.connection_limit,
         # select() cannot watch a descriptor numbered past 1023; poll() has no such bound.
         asyncore_use_poll=True,
-        asyncore_loop_timeout=loop_timeout,
         # waitress buffers a body before the app sees it: it refuses the grossly
         # oversized ones itself; the app answers the rest with its own 413.
         max_request_body_size=2 * settings.max_body_bytes,

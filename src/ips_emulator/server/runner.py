@@ -8,22 +8,28 @@ from pathlib import Path
 from types import TracebackType
 
 from ips_emulator.server.app import EmulatorApp
-from ips_emulator.server.connections import create_http_server, socket_map
+from ips_emulator.server.connections import create_http_server
+from ips_emulator.server.shutdown import serve_until
 
 SERVICE_PATH = "/scene7/services/IpsApiService"
 
 
 class EmulatorServer:
-    """``EmulatorApp`` served by waitress on ``host:port`` (0 picks a free port)."""
+    """``EmulatorApp`` served by waitress on ``host:port`` (0 picks a free port), with
+    ``threads`` threads answering (1: on the loop's own, as ``ips-emulator serve``)."""
 
     def __init__(
-        self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0, scratch: Path | None = None
+        self,
+        app: EmulatorApp,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        scratch: Path | None = None,
+        threads: int = 8,
     ) -> None:
         self.app = app
         #: A directory of the server's own (its SQLite file), removed once it has stopped.
         self.scratch = scratch
-        # A short loop timeout lets stop() end the serving thread promptly.
-        self._server = create_http_server(app, 8, loop_timeout=0.2, host=host, port=port)
+        self._server = create_http_server(app, threads, host=host, port=port)
         self.host = host
         self.port: int = self._server.effective_port
         self._thread: threading.Thread | None = None
@@ -47,21 +53,14 @@ class EmulatorServer:
         return self
 
     def _serve(self) -> None:
-        try:
-            self._server.run()
-        except (OSError, ValueError):
-            # stop() closes sockets under the loop's select(): expected then, a bug otherwise.
-            if not self._stopping.is_set():
-                raise
+        # No wait for calls in flight: a test's server stops when the test is done.
+        serve_until(self._server, self._stopping.is_set, timeout=0)
 
     def stop(self) -> None:
-        """Close the listener and every open connection, then wait for the thread."""
+        """Close the listener and every open connection (the serving thread does, on its
+        way out), then wait for the thread."""
         self._stopping.set()
-        server = self._server
-        server.close()
-        for channel in list(socket_map(server).values()):
-            channel.close()
-        server.task_dispatcher.shutdown()
+        self._server.pull_trigger()  # wakes the loop's poll() at once
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None

@@ -141,6 +141,16 @@ class TarpitDispatcher(ThreadedTaskDispatcher):
                 _, _, task = heapq.heappop(self._held)
                 super().add_task(task)
 
+    #: Calls are answered by the threads, never on the loop's (``InlineDispatcher``).
+    answering = False
+
+    def poll_timeout(self, longest: float) -> float:
+        """The loop may wait its longest: these threads wake it (``inline.InlineDispatcher``)."""
+        return longest
+
+    def run_ready(self) -> None:
+        """Nothing to answer on the loop's thread: the threads answer."""
+
     def shutdown(self, cancel_pending: bool = True, timeout: int = 5) -> bool:
         with self._wake:
             self._closed = True

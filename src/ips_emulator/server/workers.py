@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -88,9 +89,22 @@ class WaitressWorker(Worker):  # type: ignore[misc]
         server = create_http_server(
             self.wsgi, self.cfg.threads, sockets=[listener.sock for listener in self.sockets]
         )
-        # Draining closes this process's copy of the listeners, so that once every
-        # process has, connecting is refused instead of hanging in the backlog.
-        serve_until(server, self._stopped, self.wsgi.settings.shutdown_timeout, self.notify)
+        # With one thread calls are answered on the loop's (server/inline.py), which
+        # ticks only between them: the heartbeat has a thread of its own, or a call
+        # longer than gunicorn's timeout would have the worker killed as hung.
+        done = threading.Event()
+        beat = threading.Thread(target=self._beat, args=(done,), name="heartbeat", daemon=True)
+        beat.start()
+        try:
+            # Draining closes this process's copy of the listeners, so that once every
+            # process has, connecting is refused instead of hanging in the backlog.
+            serve_until(server, self._stopped, self.wsgi.settings.shutdown_timeout)
+        finally:
+            done.set()
+
+    def _beat(self, done: threading.Event) -> None:
+        while not done.wait(max(1.0, self.cfg.timeout / 4)):
+            self.notify()
 
     def _stopped(self) -> bool:
         """Told to stop (SIGTERM, SIGINT), or the master is gone."""
