@@ -10,10 +10,10 @@ child each layer of a call is wrapped in a timer of the calling thread's CPU tim
 (``CLOCK_THREAD_CPUTIME_ID``: a thread waiting for the GIL or for the core, which
 other work on a shared machine takes, is not counted), nested timers subtracted from
 their callers' (exclusive times), and collector runs from whatever they interrupt.
-waitress's I/O thread (accepting, reading and parsing HTTP, writing answers) is not
-wrapped: its CPU time per call is read from the kernel (``/proc/.../schedstat``), as is
-the worker thread's total, the rest of which (the task queue, the wrappers' own cost)
-is shown as such. An unwrapped ``ips-emulator serve`` is measured in the same way
+The process's whole CPU time is read from the kernel (``/proc/.../schedstat``, every
+thread); what the wrapped layers leave of it is waitress's own part (its event loop:
+poll, accept, recv, HTTP parsing, send; and the task around the application, unless
+that is wrapped). An unwrapped ``ips-emulator serve`` is measured in the same way
 beforehand, for the CPU time per call the wrappers add.
 """
 
@@ -40,14 +40,14 @@ from bench._processes import Server, cpus, launch, pin_self, wait_until_answerin
 from bench._processes import without_emulator_settings as clean_env
 from bench.peers import ROOT, SIZES, prepare
 
-HTTP = "HTTP: waitress worker's task (environ, start_response, write to the channel)"
+HTTP = "HTTP: waitress's task (environ, start_response, write to the channel), body read"
 GLUE = "app and endpoint glue (routing, SoapRequest, answer, headers)"
 XML = "XML parse (hardened lxml parse, envelope split, headers read)"
 CHECKS = "request checks against the declaration"
 SPYNE = "spyne: method context, deserialization, dispatch, release"
 AUTH = "auth: credentials, password check (cached), company access, role"
 SQL_TX = "SQL: connection checkout, BEGIN, COMMIT"
-SQL = "SQL: the queries (3 round trips)"
+SQL = "SQL: the queries (4 round trips)"
 ROWS = "SQL rows to records (JSON params decoded)"
 CATCH_UP = "job catch-up check (Python)"
 RENDER = "entries built, logMessage rendered from the catalog"
@@ -87,12 +87,11 @@ TARGETS = [
     ("ips_emulator.protocol.serializer", "ResponseWriter.body", WRITE),
     ("ips_emulator.protocol.envelope", "SoapVersion.wrap", WRITE),
 ]
-IO_THREAD = "HTTP: waitress I/O thread (accept, recv, parse HTTP, send)"
-REST = "waitress worker's loop and task queue"
+LOOP = "HTTP: waitress's event loop (poll, accept, recv, parse HTTP, send)"
 
 
 class Timers:
-    """Exclusive CPU time per label, on every thread but the main (waitress's I/O) one.
+    """Exclusive CPU time per label, on every thread.
 
     Per label also the number of its calls and of the wrapped calls they made: what a
     wrapper costs its callee and its caller (``calibrate``) is taken out with them.
@@ -103,11 +102,8 @@ class Timers:
         self.calls: dict[str, int] = defaultdict(int)
         self.children: dict[str, int] = defaultdict(int)
         self._local = threading.local()
-        self._main = threading.get_ident()
 
-    def _stack(self) -> list[list[int]] | None:
-        if threading.get_ident() == self._main:
-            return None
+    def _stack(self) -> list[list[int]]:
         stack: list[list[int]] | None = getattr(self._local, "stack", None)
         if stack is None:
             stack = self._local.stack = []
@@ -123,8 +119,6 @@ class Timers:
 
         def timed(*args: Any, **kwargs: Any) -> Any:
             stack = timers._stack()
-            if stack is None:
-                return original(*args, **kwargs)
             frame = [0, 0]  # the wrapped calls' time inside this one, and their number
             stack.append(frame)
             started = clock()
@@ -188,7 +182,7 @@ def calibrate(repeat: int = 200_000) -> tuple[float, float]:
             module.alone()
             module.parent()
 
-    worker = threading.Thread(target=run)  # the main thread is never timed
+    worker = threading.Thread(target=run)  # apart from the serving thread
     worker.start()
     worker.join()
     del sys.modules["_calibration"]
@@ -216,8 +210,7 @@ def child(port: int, out: Path) -> None:
         cpu = {tid: ended[tid] - marks["cpu"].get(tid, 0) for tid in ended}
         inner, outer = calibrate()
         data = {"totals": timers.totals, "calls": timers.calls, "children": timers.children,
-                "io_thread": cpu.pop(os.getpid(), 0), "workers": sum(cpu.values()),
-                "inner_ns": inner, "outer_ns": outer}  # fmt: skip
+                "cpu": sum(cpu.values()), "inner_ns": inner, "outer_ns": outer}  # fmt: skip
         out.write_text(json.dumps(data))
 
     signal.signal(signal.SIGUSR1, reset)
@@ -293,13 +286,12 @@ def main() -> int:
         rows[labels.get(key, key)] += ns / 1000 / calls
     wrapped = sum(counts.values()) - counts.get(GC, 0)
     overhead = wrapped * (inner + outer)
-    rows[IO_THREAD] = data["io_thread"] / 1000 / calls
-    rows[REST] = (data["workers"] - sum(totals.values()) - calls * outer) / 1000 / calls
+    rows[LOOP] = (data["cpu"] - sum(totals.values()) - calls * outer) / 1000 / calls
     total = sum(rows.values())
     print(f"getAssetJobLogs, {args.entries} entries, {args.seconds:g} s of load, 8 connections")
     print(f"unwrapped server: {rate:,.0f} req/s, {plain_cpu:.0f} µs CPU per call")
     print(f"wrapped server:   {timed_rate:,.0f} req/s, "
-          f"{(data['io_thread'] + data['workers']) / 1000 / calls:.0f} µs CPU per call, of which "
+          f"{data['cpu'] / 1000 / calls:.0f} µs CPU per call, of which "
           f"the timers {overhead / 1000 / calls:.0f} µs ({wrapped / calls:.0f} per call, "
           f"{inner:.0f} + {outer:.0f} ns each): {total:.0f} µs without them")  # fmt: skip
     for label, micros in sorted(rows.items(), key=lambda item: -item[1]):

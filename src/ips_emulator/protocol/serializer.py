@@ -116,6 +116,20 @@ class _DateFormatter:
         ) + suffix  # fmt: skip
 
 
+class _MinuteStamps(dict[tuple[int, int, int, int, int], str]):
+    """``2008-06-11T18:38:`` by (year, month, day, hour, minute): a page's entries mostly
+    share their minutes, and formatting only the seconds and milliseconds of each takes
+    a third less than formatting all seven fields. At most ``SIZE`` minutes are kept."""
+
+    SIZE = 4096
+
+    def __missing__(self, key: tuple[int, int, int, int, int]) -> str:
+        if len(self) >= self.SIZE:
+            self.clear()
+        text = self[key] = "%04d-%02d-%02dT%02d:%02d:" % key  # noqa: UP031
+        return text
+
+
 @dataclass(frozen=True, slots=True)
 class Rows:
     """A struct array's items as tuples whose fields ``columns`` names, in order.
@@ -155,6 +169,7 @@ class ResponseWriter:
             "writers": self._writers,
             "Rows": Rows,
             "write_rows": self._write_rows,
+            "minutes": _MinuteStamps(),
         }
         self._row_writers: dict[tuple[str, str, tuple[str, ...]], Any] = {}
 
@@ -279,9 +294,10 @@ class ResponseWriter:
                 parts.append(f"<{f.name}>{{{c}}}</{f.name}>")
             else:
                 tests.append(f"{c}.__class__ is datetime and {c}.tzinfo is UTC")
-                stamp = f"{c}.year, {c}.month, {c}.day, {c}.hour, {c}.minute, {c}.second"
+                minute = f"({c}.year, {c}.month, {c}.day, {c}.hour, {c}.minute)"
                 stamps.append(
-                    f"            d{c} = {_STAMP + 'Z'!r} % ({stamp}, {c}.microsecond // 1000)"
+                    f"            d{c} = '%s%02d.%03dZ' % "
+                    f"(minutes[{minute}], {c}.second, {c}.microsecond // 1000)"
                 )
                 parts.append(f"<{f.name}>{{d{c}}}</{f.name}>")
         write = [f"            out(f'<{tag}>{''.join(parts)}</{tag}>')", "            continue"]

@@ -12,6 +12,7 @@ from lxml import etree
 
 from ips_emulator.domain.context import Credentials
 from ips_emulator.ns import IPS_2008_01_15, IPS_LEGACY_AUTH, IPS_XSD
+from ips_emulator.protocol import serializer
 from ips_emulator.protocol.api import REGISTRY, VERSION_NAMESPACES
 from ips_emulator.protocol.envelope import SOAP11
 from ips_emulator.protocol.headers import RequestHeaders, read_headers
@@ -515,3 +516,24 @@ def test_auth_header_without_user_falls_through() -> None:
 
 def test_auth_header_user_without_password() -> None:
     assert headers(auth(user="u@x")).credentials(BASIC) == Credentials("u@x", "", "authHeader")
+
+
+def test_minute_stamps_are_kept_for_a_bounded_number_of_minutes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows in UTC format their minutes once (``_MinuteStamps``); past its size the
+    cache starts again, and every stamp stays right."""
+    monkeypatch.setattr(serializer._MinuteStamps, "SIZE", 3)
+    writer = ResponseWriter(REGISTRY, VERSION, NAMESPACE, UTC)
+    start = datetime(2008, 6, 11, 23, 58, 59, 999999, UTC)
+    dates = [start + timedelta(seconds=30 * i) for i in range(8)]  # 5 minutes, a new day
+    rows = Rows(("logDate",), [(d,) for d in dates])
+    body = writer.body(REGISTRY.operations["getAssetJobLogs"], {"jobLogArray": {"items": rows}})
+    expected = [
+        "2008-06-11T23:58:59.999Z", "2008-06-11T23:59:29.999Z", "2008-06-11T23:59:59.999Z",
+        "2008-06-12T00:00:29.999Z", "2008-06-12T00:00:59.999Z", "2008-06-12T00:01:29.999Z",
+        "2008-06-12T00:01:59.999Z", "2008-06-12T00:02:29.999Z",
+    ]  # fmt: skip
+    assert re.findall("<logDate>([^<]*)</logDate>", body) == expected
+    minutes = writer._names["minutes"]
+    assert 0 < len(minutes) <= 3
