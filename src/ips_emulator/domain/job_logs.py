@@ -14,7 +14,7 @@ from ips_emulator.domain.auth import (
 )
 from ips_emulator.domain.context import RequestScope
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
-from ips_emulator.records import JobLogSummary
+from ips_emulator.records import Instant, JobLogSummary
 from ips_emulator.storage import job_logs, jobs
 from ips_emulator.storage.job_logs import JobLogQuery
 
@@ -25,7 +25,7 @@ class AssetJobLog(NamedTuple):
     log_message: str
     log_type: str
     submit_user_email: str
-    log_date: datetime
+    log_date: Instant
 
 
 def get_asset_job_logs(
@@ -86,7 +86,7 @@ class JobLogDetail(NamedTuple):
 
     log_message: str
     log_type: str
-    created: datetime
+    created: Instant
     asset_name: str | None
     asset_type: str | None
     asset_handle: str | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +15,7 @@ from ips_emulator.records import AssetLogRow, DetailRow, JobLogSummary, RunRecor
 from ips_emulator.storage.db import Store
 from ips_emulator.storage.jobs import RUN_WIDTH, run_record, runs_query
 from ips_emulator.storage.prepared import PreparedQuery, json_value
-from ips_emulator.storage.tables import EPOCH, Asset, Company, Job, JobLogEntry, User
+from ips_emulator.storage.tables import Asset, Company, Job, JobLogEntry, User
 
 _ASSET_ENTRIES = PreparedQuery(
     select(
@@ -56,12 +56,13 @@ def asset_job_logs(store: Store, company_id: int, handle: str) -> list[AssetLogR
         return []
     jobs = {job_id: rest for job_id, *rest in _ASSET_JOBS.rows(store, params)}
     # Up to 1,000 rows a page: tuple.__new__ skips the NamedTuple's Python __new__
-    # (a third of the conversion), and JSON text is decoded without a call around it.
+    # (a third of the conversion), JSON text is decoded without a call around it, and
+    # the dates stay the stored integers (records.Instant).
     new, decode = tuple.__new__, orjson.loads
     return [
         new(AssetLogRow, ((job := jobs[job_id])[0], job[1], log_type, template,
                           decode(params) if params.__class__ is str else params, job[2],
-                          EPOCH + timedelta(0, 0, created)))
+                          created))
         for job_id, log_type, template, params, created in rows
     ]  # fmt: skip
 
@@ -334,6 +335,6 @@ def select_details(
     new, decode = tuple.__new__, orjson.loads  # as asset_job_logs: up to 1,000 rows
     return [
         new(DetailRow, (log_type, template, decode(raw) if raw.__class__ is str else raw,
-                        EPOCH + timedelta(0, 0, created), name, kind, handle))
+                        created, name, kind, handle))
         for log_type, template, raw, created, name, kind, handle in query.rows(store, params)
     ]  # fmt: skip

@@ -26,17 +26,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-#: What stored instants count from; ``from_micros`` inlined in the 1,000-row page reads.
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def from_micros(value: int) -> datetime:
     """A UtcDateTime column's stored value as the instant it stands for."""
-    return EPOCH + timedelta(0, 0, value)  # positional: a third faster, 1,000 per page
+    return _EPOCH + timedelta(0, 0, value)  # positional: a third faster, 1,000 per page
 
 
 def to_micros(value: datetime) -> int:
-    delta = value - EPOCH
+    delta = value - _EPOCH
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 

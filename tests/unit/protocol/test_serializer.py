@@ -23,6 +23,7 @@ from ips_emulator.protocol.serializer import (
     escape,
     format_datetime,
 )
+from ips_emulator.records import Instant
 from tests.helpers import DATA, SOAP_ENV, canonical
 
 VERSION = "2008-01-15"
@@ -293,8 +294,17 @@ def test_writer_zone_is_used(operation: Any) -> None:
     assert "<logDate>2008-06-11T18:38:48.547Z</logDate>" in body
 
 
+def instant(value: datetime) -> Instant:
+    """As storage keeps it: microseconds since 1970 UTC (written out by hand here)."""
+    delta = value - datetime(1970, 1, 1, tzinfo=UTC)
+    return Instant((delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds)
+
+
 ROW_CASES = [
     item(1),
+    item(1, logDate=instant(datetime(2008, 6, 11, 18, 38, 48, 547999, UTC))),  # as pages
+    item(1, logDate=instant(datetime(1969, 12, 31, 23, 59, 59, 1000, UTC))),  # before 1970
+    item(1, logDate=instant(datetime(999, 1, 2, 3, 4, 5, 6000, UTC))),
     item(2, jobName="", logType=None),  # required: empty elements either way
     item(3, logMessage="a & b <c> \x00 d \ud800", jobHandle="plain"),  # escaped, kept per field
     item(4, jobName="<only this one>", submitUserEmail=None),
@@ -329,9 +339,13 @@ def test_rows_are_written_as_the_same_items_as_dicts(zone: tzinfo, version: str)
 
 
 def test_a_plain_row_in_utc() -> None:
-    """The usual item (every text given and plain ASCII, the instant in UTC), by hand."""
+    """The usual item (every text given and plain ASCII, an Instant), by hand."""
     writer = ResponseWriter(REGISTRY, VERSION, NAMESPACE, UTC)
-    rows = Rows(tuple(ITEM_FIELDS), [tuple(item(1).values()), tuple(item(2).values())])
+    stamp = instant(datetime(2008, 6, 11, 18, 38, 48, 547000, UTC))
+    rows = Rows(
+        tuple(ITEM_FIELDS),
+        [tuple(item(n, logDate=stamp).values()) for n in (1, 2)],
+    )
     body = writer.body(REGISTRY.operations["getAssetJobLogs"], {"jobLogArray": {"items": rows}})
     one = (
         "<items><jobHandle>j|6||Job{n}</jobHandle><jobName>Job{n}</jobName>"
@@ -521,12 +535,12 @@ def test_auth_header_user_without_password() -> None:
 def test_minute_stamps_are_kept_for_a_bounded_number_of_minutes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Rows in UTC format their minutes once (``_MinuteStamps``); past its size the
+    """Instants in UTC format their minutes once (``_MinuteStamps``); past its size the
     cache starts again, and every stamp stays right."""
     monkeypatch.setattr(serializer._MinuteStamps, "SIZE", 3)
     writer = ResponseWriter(REGISTRY, VERSION, NAMESPACE, UTC)
-    start = datetime(2008, 6, 11, 23, 58, 59, 999999, UTC)
-    dates = [start + timedelta(seconds=30 * i) for i in range(8)]  # 5 minutes, a new day
+    start = instant(datetime(2008, 6, 11, 23, 58, 59, 999999, UTC))
+    dates = [start + 30_000_000 * i for i in range(8)]  # 5 minutes, a new day
     rows = Rows(("logDate",), [(d,) for d in dates])
     body = writer.body(REGISTRY.operations["getAssetJobLogs"], {"jobLogArray": {"items": rows}})
     expected = [
