@@ -140,8 +140,8 @@ class _MinuteStamps(dict[int, str]):
 
     def stamp(self, instant: int) -> str:
         """The instant in UTC, to the millisecond: ``2008-06-11T18:38:48.547Z``."""
-        rest = instant % _MINUTE
-        return "%s%02d.%03dZ" % (self[instant // _MINUTE], rest // 1_000_000, rest // 1000 % 1000)  # noqa: UP031
+        minute, rest = divmod(instant, _MINUTE)
+        return f"{self[minute]}{rest // 1_000_000:02d}.{rest // 1000 % 1000:03d}Z"
 
 
 @dataclass(frozen=True, slots=True)

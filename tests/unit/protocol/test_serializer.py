@@ -305,6 +305,7 @@ ROW_CASES = [
     item(1, logDate=instant(datetime(2008, 6, 11, 18, 38, 48, 547999, UTC))),  # as pages
     item(1, logDate=instant(datetime(1969, 12, 31, 23, 59, 59, 1000, UTC))),  # before 1970
     item(1, logDate=instant(datetime(999, 1, 2, 3, 4, 5, 6000, UTC))),
+    item(2, logMessage="R&D", logDate=instant(datetime(2008, 6, 11, 18, 38, 48, 1000, UTC))),
     item(2, jobName="", logType=None),  # required: empty elements either way
     item(3, logMessage="a & b <c> \x00 d \ud800", jobHandle="plain"),  # escaped, kept per field
     item(4, jobName="<only this one>", submitUserEmail=None),
