@@ -11,11 +11,14 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 import requests
 from lxml import etree
 
+from ips_emulator import Settings, create_app
 from ips_emulator.server.runner import EmulatorServer
 from tests.conftest import ServerFactory
+from tests.databases import Databases
 from tests.helpers import NS_XSD, asset_logs_param, auth_header, envelope
 
 SERVICE = "/scene7/services/IpsApiService"
@@ -200,3 +203,23 @@ def test_a_client_not_reading_its_big_answer_holds_nobody_else(
         body_only = answer.partition(b"\r\n\r\n")[2]
         assert len(body_only) > 7_000_000
         assert len(items(body_only)) == 25_000
+
+
+@pytest.mark.parametrize("threads", [1, 8])
+@pytest.mark.parametrize("started", [True, False])
+def test_a_server_stops_once_however_often_told(
+    databases: Databases, threads: int, started: bool
+) -> None:
+    """Its port is closed after the first stop, a second does nothing (and never writes
+    to the wake-up pipe the loop closed), and it leaves no thread behind."""
+    before = threading.active_count()
+    app = create_app(Settings(database_url=databases.new_url()))
+    server = EmulatorServer(app, threads=threads)
+    if started:
+        server.start()
+        assert requests.get(f"{server.url}/healthz", timeout=10).status_code == 200
+    server.stop()
+    server.stop()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", int(server.port)), timeout=2).close()
+    assert threading.active_count() == before
