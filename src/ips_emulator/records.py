@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple, NewType
 
@@ -164,6 +164,13 @@ class FolderRecord:
 #: formats them from it: a ``datetime`` made for each entry and then formatted cost a
 #: fifth of a 1,000-entry page (bench/README.md).
 Instant = NewType("Instant", int)
+#: What an Instant counts from.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def instant_datetime(value: int) -> datetime:
+    """The stored instant ``value`` (an Instant) as an aware datetime in UTC."""
+    return EPOCH + timedelta(0, 0, value)  # positional: a third faster
 
 
 class AssetLogRow(NamedTuple):

@@ -29,6 +29,7 @@ from ips_emulator.protocol.schema import (
     Operation,
     Registry,
 )
+from ips_emulator.records import EPOCH, instant_datetime
 
 # Characters XML 1.0 cannot carry at all; stored text is cleaned of them on output.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -104,7 +105,7 @@ class _DateFormatter:
         if isinstance(value, str):
             value = datetime.fromisoformat(value)
         elif isinstance(value, int):  # records.Instant: microseconds since 1970 UTC
-            value = _EPOCH + timedelta(0, 0, value)
+            value = instant_datetime(value)
         local = value if value.tzinfo is self.zone else value.astimezone(self.zone)
         offset = local.utcoffset()
         suffix = self._suffixes.get(offset, "")
@@ -118,7 +119,6 @@ class _DateFormatter:
         ) + suffix  # fmt: skip
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MINUTE = 60_000_000  # microseconds
 
 
@@ -132,7 +132,7 @@ class _MinuteStamps(dict[int, str]):
     def __missing__(self, minute: int) -> str:
         if len(self) >= self.SIZE:
             self.clear()
-        at = _EPOCH + timedelta(minutes=minute)
+        at = EPOCH + timedelta(minutes=minute)
         text = self[minute] = "%04d-%02d-%02dT%02d:%02d:" % (  # noqa: UP031
             at.year, at.month, at.day, at.hour, at.minute,
         )  # fmt: skip

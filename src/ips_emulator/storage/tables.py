@@ -7,7 +7,7 @@ its parameters, never rendered text.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -26,16 +26,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+from ips_emulator.records import EPOCH, instant_datetime
 
-
-def from_micros(value: int) -> datetime:
-    """A UtcDateTime column's stored value as the instant it stands for."""
-    return _EPOCH + timedelta(0, 0, value)  # positional: a third faster, 1,000 per page
+#: A UtcDateTime column's stored value (a ``records.Instant``) as the instant it stands for.
+from_micros = instant_datetime
 
 
 def to_micros(value: datetime) -> int:
-    delta = value - _EPOCH
+    delta = value - EPOCH
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
