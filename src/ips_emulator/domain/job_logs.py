@@ -13,6 +13,7 @@ from ips_emulator.domain.auth import (
     target_user,
 )
 from ips_emulator.domain.context import RequestScope
+from ips_emulator.domain.messages import render
 from ips_emulator.errors import FaultCode, IpsApiError, invalid_parameter, missing_parameter
 from ips_emulator.records import Instant, JobLogSummary
 from ips_emulator.storage import job_logs, jobs
@@ -47,11 +48,11 @@ def get_asset_job_logs(
             FaultCode.IPS_API_FAULT_CODE_INVALID_PARAMETER,
             f"Invalid assetHandle '{asset_handle}': no such asset in company '{company_handle}'.",
         )
-    # Up to 1,000 entries per call (details pages, below): positional and unpacked,
-    # ``messages.render`` inlined (one lookup, one format) and tuple.__new__ for the NamedTuple.
-    new, texts = tuple.__new__, scope.messages
+    # Up to 1,000 entries per call (details pages, below): positional and unpacked, and
+    # tuple.__new__ for the NamedTuple (its Python __new__ was a third of the work).
+    new, messages = tuple.__new__, scope.messages
     return [
-        new(AssetJobLog, (job, name, texts[template].format_map(params), log_type, email, at))
+        new(AssetJobLog, (job, name, render(template, params, messages), log_type, email, at))
         for job, name, log_type, template, params, email, at in rows
     ]
 
@@ -190,10 +191,10 @@ def get_job_log_details(scope: RequestScope, query: DetailQuery) -> list[JobLog]
         per_page, (page - 1) * per_page,
     )  # fmt: skip
     summary = job_logs.run_summary(scope.store, run)
-    new, texts = tuple.__new__, scope.messages  # as get_asset_job_logs
+    new, messages = tuple.__new__, scope.messages  # as get_asset_job_logs
     details = [
         new(JobLogDetail, (
-            texts[template].format_map(params),
+            render(template, params, messages),
             log_type,
             created,
             asset_name,

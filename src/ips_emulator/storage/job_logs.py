@@ -8,7 +8,6 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-import orjson
 from sqlalchemy import ColumnElement, String, and_, bindparam, case, func, or_, select
 
 from ips_emulator.records import AssetLogRow, DetailRow, JobLogSummary, RunRecord
@@ -56,13 +55,11 @@ def asset_job_logs(store: Store, company_id: int, handle: str) -> list[AssetLogR
         return []
     jobs = {job_id: rest for job_id, *rest in _ASSET_JOBS.rows(store, params)}
     # Up to 1,000 rows a page: tuple.__new__ skips the NamedTuple's Python __new__
-    # (a third of the conversion), JSON text is decoded without a call around it, and
-    # the dates stay the stored integers (records.Instant).
-    new, decode = tuple.__new__, orjson.loads
+    # (a third of the conversion), and the dates stay the stored integers (Instant).
+    new = tuple.__new__
     return [
         new(AssetLogRow, ((job := jobs[job_id])[0], job[1], log_type, template,
-                          decode(params) if params.__class__ is str else params, job[2],
-                          created))
+                          json_value(params), job[2], created))
         for job_id, log_type, template, params, created in rows
     ]  # fmt: skip
 
@@ -332,9 +329,8 @@ def select_details(
     """One page of a run's entries, paged in SQL."""
     query = _page_query(len(log_types or ()), by_log_type, descending)
     params = {"run_id": run_id, "limit": limit, "offset": offset, **_type_params(log_types)}
-    new, decode = tuple.__new__, orjson.loads  # as asset_job_logs: up to 1,000 rows
+    new = tuple.__new__  # as asset_job_logs: up to 1,000 rows
     return [
-        new(DetailRow, (log_type, template, decode(raw) if raw.__class__ is str else raw,
-                        created, name, kind, handle))
+        new(DetailRow, (log_type, template, json_value(raw), created, name, kind, handle))
         for log_type, template, raw, created, name, kind, handle in query.rows(store, params)
     ]  # fmt: skip
