@@ -49,9 +49,9 @@ def serve_waitress(app: Any, port: int, on_loop_thread: bool = True) -> None:
     it: on the event loop's own thread (``server/inline.py``), or on a task thread
     beside it (waitress's own dispatcher, as ``serve`` ran until 2026-12-06)."""
     from waitress import serve
-    from waitress.server import create_server
 
-    from ips_emulator.server.inline import InlineDispatcher
+    from ips_emulator.config import Settings
+    from ips_emulator.server.connections import http_server
     from ips_emulator.server.shutdown import serve_until
     from ips_emulator.server.tarpit import FailedLoginTarpit
 
@@ -60,10 +60,7 @@ def serve_waitress(app: Any, port: int, on_loop_thread: bool = True) -> None:
     if not on_loop_thread:
         serve(app, host="127.0.0.1", port=port, threads=1, _quiet=True)
         return
-    server = create_server(
-        app, _dispatcher=InlineDispatcher(FailedLoginTarpit()), host="127.0.0.1", port=port,
-        threads=1, asyncore_use_poll=True, outbuf_high_watermark=2**62,
-    )  # fmt: skip
+    server = http_server(app, 1, Settings(), FailedLoginTarpit(), host="127.0.0.1", port=port)
     serve_until(server, lambda: False, 0)
 
 

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from waitress.server import create_server
 
 from ips_emulator.server.inline import InlineDispatcher
-from ips_emulator.server.tarpit import TarpitDispatcher
+from ips_emulator.server.tarpit import FailedLoginTarpit, TarpitDispatcher
 
 if TYPE_CHECKING:
+    from ips_emulator.config import Settings
     from ips_emulator.server.app import EmulatorApp
 
 #: How often, in seconds, waitress looks for idle connections to close. Its default,
@@ -36,19 +37,26 @@ def create_http_server(app: EmulatorApp, threads: int, **where: Any) -> Any:
     """waitress serving ``app`` with ``threads`` threads, not yet running (run it with
     ``shutdown.serve_until``); ``where`` is ``host`` and ``port``, or ``sockets``
     already listening (a gunicorn worker's)."""
-    settings = app.settings
+    return http_server(app, threads, app.settings, app.tarpit, **where)
+
+
+def http_server(
+    wsgi: Any, threads: int, settings: Settings, tarpit: FailedLoginTarpit, **where: Any
+) -> Any:
+    """``create_http_server`` for any WSGI application (the benchmarks' lxml responder is
+    served as the emulator is), with ``settings``' connection limits and ``tarpit``."""
     dispatcher: InlineDispatcher | TarpitDispatcher
     if threads == 1:
-        dispatcher = InlineDispatcher(app.tarpit)
+        dispatcher = InlineDispatcher(tarpit)
         # waitress makes a task thread wait while a connection has more than this
         # unsent; on the loop's own thread nothing would send it. Answers are buffered
         # whole instead (in a temporary file past outbuf_overflow, 1 MiB).
         where.setdefault("outbuf_high_watermark", _UNBOUNDED)
     else:
-        dispatcher = TarpitDispatcher(app.tarpit)
+        dispatcher = TarpitDispatcher(tarpit)
         dispatcher.set_thread_count(threads)
     server = create_server(
-        app,
+        wsgi,
         # waitress's own hook for its dispatcher (named as a test shim, there since 1.0).
         _dispatcher=dispatcher,
         threads=threads,
