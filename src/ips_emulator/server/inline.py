@@ -17,14 +17,12 @@ queue here, released by the loop when their turn comes (``poll_timeout``).
 
 from __future__ import annotations
 
-import heapq
-import itertools
 from collections import deque
 from typing import Any
 
 from waitress.task import ThreadedTaskDispatcher
 
-from ips_emulator.server.tarpit import FailedLoginTarpit, peer_of_channel
+from ips_emulator.server.tarpit import FailedLoginTarpit, HeldChannels
 
 
 class InlineDispatcher(ThreadedTaskDispatcher):
@@ -32,10 +30,8 @@ class InlineDispatcher(ThreadedTaskDispatcher):
 
     def __init__(self, tarpit: FailedLoginTarpit) -> None:
         super().__init__()
-        self.tarpit = tarpit
         self._ready: deque[Any] = deque()
-        self._held: list[tuple[float, int, Any]] = []
-        self._order = itertools.count()  # ties in time keep arrival order
+        self._held = HeldChannels(tarpit)
         #: A call is being answered (on this, the loop's thread): the loop is not polling.
         self.answering = False
 
@@ -44,28 +40,21 @@ class InlineDispatcher(ThreadedTaskDispatcher):
 
     def add_task(self, task: Any) -> None:
         """A channel with a whole request (waitress queues the channel itself)."""
-        peer = peer_of_channel(task)
-        due = self.tarpit.release_at(peer) if peer is not None else None
-        if due is None:
+        if not self._held.hold(task):
             self._ready.append(task)
-        else:
-            heapq.heappush(self._held, (due, next(self._order), task))
 
     def poll_timeout(self, longest: float) -> float:
         """How long the loop may wait for sockets: not at all with requests ready, not
         past the first held connection's turn."""
         if self._ready:
             return 0.0
-        if self._held:
-            return max(0.0, min(longest, self._held[0][0] - self.tarpit.now()))
-        return longest
+        wait = self._held.wait()
+        return longest if wait is None else max(0.0, min(longest, wait))
 
     def run_ready(self) -> None:
         """Answer the requests ready now, one each, in arrival order. A channel with
         more requests queues itself again, behind the others, for after the next poll."""
-        now = self.tarpit.now()
-        while self._held and self._held[0][0] <= now:
-            self._ready.append(heapq.heappop(self._held)[2])
+        self._ready.extend(self._held.release_due())
         self.answering = True
         try:
             for _ in range(len(self._ready)):
@@ -75,8 +64,7 @@ class InlineDispatcher(ThreadedTaskDispatcher):
 
     def shutdown(self, cancel_pending: bool = True, timeout: int = 5) -> bool:
         """Drop the requests not begun (the loop has stopped answering)."""
-        waiting = [task for _, _, task in self._held] + list(self._ready)
-        self._held.clear()
+        waiting = self._held.release_all() + list(self._ready)
         self._ready.clear()
         for task in waiting:
             task.cancel()

@@ -106,40 +106,70 @@ def peer_of_channel(channel: Any) -> Peer | None:
     return (str(address[0]), int(address[1]))
 
 
+class HeldChannels:
+    """The channels the tarpit holds back (waitress queues the channel itself), each with
+    the time its next request may run, the earliest first; ties keep arrival order. Both
+    dispatchers keep one: the threaded one below, and ``inline.InlineDispatcher``."""
+
+    def __init__(self, tarpit: FailedLoginTarpit) -> None:
+        self.tarpit = tarpit
+        self._heap: list[tuple[float, int, Any]] = []
+        self._order = itertools.count()
+
+    def hold(self, channel: Any) -> bool:
+        """Hold ``channel`` if its connection must wait; False: it may run now."""
+        peer = peer_of_channel(channel)
+        due = self.tarpit.release_at(peer) if peer is not None else None
+        if due is None:
+            return False
+        heapq.heappush(self._heap, (due, next(self._order), channel))
+        return True
+
+    def wait(self) -> float | None:
+        """Seconds until the first held channel's turn (0 or less: due); None: none held."""
+        return self._heap[0][0] - self.tarpit.now() if self._heap else None
+
+    def release_due(self) -> list[Any]:
+        """The channels whose turn has come, taken out, in order."""
+        now, due = self.tarpit.now(), []
+        while self._heap and self._heap[0][0] <= now:
+            due.append(heapq.heappop(self._heap)[2])
+        return due
+
+    def release_all(self) -> list[Any]:
+        """Every held channel, taken out (the server is stopping)."""
+        channels = [channel for _, _, channel in sorted(self._heap)]
+        self._heap.clear()
+        return channels
+
+
 class TarpitDispatcher(ThreadedTaskDispatcher):
     """waitress's dispatcher, holding back the channels the tarpit says must wait."""
 
     def __init__(self, tarpit: FailedLoginTarpit) -> None:
         super().__init__()
         self.tarpit = tarpit
-        self._held: list[tuple[float, int, Any]] = []
-        self._order = itertools.count()  # ties in time keep arrival order
+        self._held = HeldChannels(tarpit)
         self._wake = threading.Condition()
         self._closed = False
         threading.Thread(target=self._release, name="ips-emulator-tarpit", daemon=True).start()
 
     def add_task(self, task: Any) -> None:
-        peer = peer_of_channel(task)  # waitress queues the channel itself
-        due = self.tarpit.release_at(peer) if peer is not None else None
-        if due is None:
-            super().add_task(task)
-            return
         with self._wake:
-            heapq.heappush(self._held, (due, next(self._order), task))
-            self._wake.notify()
+            if self._held.hold(task):
+                self._wake.notify()
+                return
+        super().add_task(task)
 
     def _release(self) -> None:
         with self._wake:
             while not self._closed:
-                if not self._held:
-                    self._wake.wait()
-                    continue
-                wait = self._held[0][0] - self.tarpit.now()
-                if wait > 0:
+                wait = self._held.wait()
+                if wait is not None and wait <= 0:
+                    for task in self._held.release_due():
+                        super().add_task(task)
+                else:
                     self._wake.wait(wait)
-                    continue
-                _, _, task = heapq.heappop(self._held)
-                super().add_task(task)
 
     #: Calls are answered by the threads, never on the loop's (``InlineDispatcher``).
     answering = False
@@ -154,8 +184,8 @@ class TarpitDispatcher(ThreadedTaskDispatcher):
     def shutdown(self, cancel_pending: bool = True, timeout: int = 5) -> bool:
         with self._wake:
             self._closed = True
-            held, self._held = self._held, []
+            held = self._held.release_all()
             self._wake.notify()
-        for _, _, task in held:
+        for task in held:
             task.cancel()
         return bool(super().shutdown(cancel_pending, timeout))
