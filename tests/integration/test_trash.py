@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import zeep
 from zeep.exceptions import Fault
 
 from ips_emulator import EmulatorServer
@@ -126,14 +127,19 @@ def test_restore_brings_the_asset_back_where_it_was(asset_server: EmulatorServer
     )  # fmt: skip
 
 
-def test_a_folder_whose_assets_are_in_the_trash_can_go_and_a_restore_makes_it_again(
-    asset_server: EmulatorServer,
-) -> None:
-    client = client_of(asset_server)
+def trash_lone_and_delete_its_folder(client: zeep.Client) -> None:
+    """a|lone to the trash, then its folder lone/, which held only it."""
     client.service.deleteAsset(companyHandle="c|6", assetHandle="a|lone", _soapheaders=header())
     client.service.deleteFolder(
         companyHandle="c|6", folderHandle="f|ApiTestCo/lone/", _soapheaders=header()
     )
+
+
+def test_a_folder_whose_assets_are_in_the_trash_can_go_and_a_restore_makes_it_again(
+    asset_server: EmulatorServer,
+) -> None:
+    client = client_of(asset_server)
+    trash_lone_and_delete_its_folder(client)
     client.service.restoreAssetsFromTrash(
         companyHandle="c|6", assetHandleArray={"items": ["a|lone"]}, _soapheaders=header()
     )
@@ -276,10 +282,7 @@ def test_an_export_loads_back_without_the_folder_deleted_under_the_trash(
     # lone/ held only a|lone; deleted with it in the trash, it is no folder any more, and
     # loading the export must not make it again (the seed made every asset's folder).
     client = client_of(asset_server)
-    client.service.deleteAsset(companyHandle="c|6", assetHandle="a|lone", _soapheaders=header())
-    client.service.deleteFolder(
-        companyHandle="c|6", folderHandle="f|ApiTestCo/lone/", _soapheaders=header()
-    )
+    trash_lone_and_delete_its_folder(client)
     run = asset_server.app.transactions.run
     document = run("export", export_document)
     assert "lone/" not in [f["path"] for f in document["folders"]]

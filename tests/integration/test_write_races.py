@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 
 import requests
 from sqlalchemy import create_engine, text
@@ -29,13 +30,32 @@ def upload(job: str, path: str) -> bytes:
     )
 
 
-def test_two_instances_upload_the_same_new_path_at_once(databases: Databases) -> None:
-    url = databases.new_url()
-    # Instant jobs: each submitJob writes its upload (and the asset) in its own transaction.
-    servers = [
+def _two_instances(url: str) -> list[EmulatorServer]:
+    """Two servers on one database. Instant jobs: each submitJob writes its upload (and
+    the asset) in its own transaction."""
+    return [
         EmulatorServer(create_app(Settings(database_url=url, job_speed=INSTANT))).start()
         for _ in range(2)
     ]
+
+
+def _at_once(servers: list[EmulatorServer], work: Callable[[int, EmulatorServer], None]) -> None:
+    """``work(number, server)`` for each server, in threads of their own at the same time;
+    then the servers are stopped."""
+    try:
+        threads = [threading.Thread(target=work, args=pair) for pair in enumerate(servers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def test_two_instances_upload_the_same_new_path_at_once(databases: Databases) -> None:
+    url = databases.new_url()
+    servers = _two_instances(url)
     barrier = threading.Barrier(2)
     faults: list[bytes] = []
 
@@ -48,15 +68,7 @@ def test_two_instances_upload_the_same_new_path_at_once(databases: Databases) ->
             if answer.status_code != 200:
                 faults.append(answer.content)
 
-    try:
-        threads = [threading.Thread(target=submit, args=pair) for pair in enumerate(servers)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        for server in servers:
-            server.stop()
+    _at_once(servers, submit)
     codes = [re.findall(rb"<tns:code>(\d+)</tns:code>|(UniqueViolation)", f) for f in faults]
     assert faults == [], codes
     engine = create_engine(url)
@@ -80,10 +92,7 @@ def test_two_instances_upload_the_same_new_path_at_once(databases: Databases) ->
 def _race(url: str, calls: list[list[bytes]]) -> list[list[bytes]]:
     """Post ``calls[i][k]`` to instance k of two on ``url``, the two of each i at once;
     the answers' bodies, as posted."""
-    servers = [
-        EmulatorServer(create_app(Settings(database_url=url, job_speed=INSTANT))).start()
-        for _ in range(2)
-    ]
+    servers = _two_instances(url)
     barrier = threading.Barrier(2)
     answers: list[list[bytes]] = [[b"", b""] for _ in calls]
 
@@ -97,14 +106,11 @@ def _race(url: str, calls: list[list[bytes]]) -> list[list[bytes]]:
 
     try:
         servers[0].app.seed(RACE_SEED)
-        threads = [threading.Thread(target=post_all, args=pair) for pair in enumerate(servers)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
+    except BaseException:
         for server in servers:
             server.stop()
+        raise
+    _at_once(servers, post_all)
     return answers
 
 
