@@ -32,6 +32,14 @@ class Script:
     def __init__(self, server: EmulatorServer) -> None:
         self.url = server.service_url
 
+    def search(self, folder: str, subfolders: bool) -> str:
+        """searchAssets in the script's company, by folder."""
+        return self.call(
+            "searchAssets",
+            f"<ns:companyHandle>{COMPANY}</ns:companyHandle><ns:folder>{folder}</ns:folder>"
+            f"<ns:includeSubfolders>{str(subfolders).lower()}</ns:includeSubfolders>",
+        )
+
     def call(self, operation: str, params: str, fault: bool = False) -> str:
         envelope = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -92,11 +100,7 @@ def test_the_folder_and_asset_flow_through_text_slicing(script: Script) -> None:
     )
     assert values(tree, "path") == [f"{ROOT}{base}", f"{ROOT}{base}in/", f"{ROOT}{base}out/"]
 
-    found = script.call(
-        "searchAssets",
-        f"{company}<ns:folder>{ROOT}{base}in/</ns:folder>"
-        "<ns:includeSubfolders>false</ns:includeSubfolders>",
-    )
+    found = script.search(f"{ROOT}{base}in/", False)
     assert values(found, "totalRows") == ["1"]
     assert values(found, "name") == ["hat"]
     [asset] = values(found, "assetHandle")
@@ -108,21 +112,13 @@ def test_the_folder_and_asset_flow_through_text_slicing(script: Script) -> None:
     destination = f"<ns:folderHandle>f|{ROOT}{base}out/</ns:folderHandle>"
     body = script.call("moveAsset", handle + destination)
     assert body == f'<moveAssetReturn xmlns="{NS}"/>'
-    moved = script.call(
-        "searchAssets",
-        f"{company}<ns:folder>{ROOT}{base}out/</ns:folder>"
-        "<ns:includeSubfolders>false</ns:includeSubfolders>",
-    )
+    moved = script.search(f"{ROOT}{base}out/", False)
     assert values(moved, "name") == ["cap"]
     assert values(moved, "folder") == [f"{ROOT}{base}out/"]
 
     body = script.call("deleteAsset", handle)
     assert body == f'<deleteAssetReturn xmlns="{NS}"/>'
-    gone = script.call(
-        "searchAssets",
-        f"{company}<ns:folder>{ROOT}{base}</ns:folder>"
-        "<ns:includeSubfolders>true</ns:includeSubfolders>",
-    )
+    gone = script.search(f"{ROOT}{base}", True)
     assert values(gone, "totalRows") == ["0"]
 
     # The asset's history survives its rename, move and delete.
@@ -138,11 +134,7 @@ def test_the_folder_and_asset_flow_through_text_slicing(script: Script) -> None:
     )
     assert values(body, "successCount") == ["1"]
     assert values(body, "errorCount") == ["0"]
-    back = script.call(
-        "searchAssets",
-        f"{company}<ns:folder>{ROOT}{base}out/</ns:folder>"
-        "<ns:includeSubfolders>false</ns:includeSubfolders>",
-    )
+    back = script.search(f"{ROOT}{base}out/", False)
     assert values(back, "name") == ["cap"]
     logs = script.call("getAssetJobLogs", handle)
     assert values(logs, "logType")[-1] == "RestoreTrashSuccess"
